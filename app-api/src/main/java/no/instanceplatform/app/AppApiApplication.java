@@ -1,0 +1,15 @@
+package no.instanceplatform.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The App API: a generic Altinn app runtime that keeps nothing itself and proxies instances to Storage. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AppApiApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AppApiApplication.class, args);
+  }
+}

@@ -1,0 +1,40 @@
+package no.instanceplatform.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AppApiOperationsIntegrationTests {
+
+  @LocalServerPort
+  int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void healthIsUp() throws Exception {
+    HttpResponse<String> health = get("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void servesPrometheusMetricsAndOpenApi() throws Exception {
+    assertThat(get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    HttpResponse<String> openApi = get("/v3/api-docs");
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(openApi.body()).contains("\"openapi\"");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,17 @@
+package no.instanceplatform.storage;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The Storage API: instances, data elements, events, applications and texts. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class StorageApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(StorageApplication.class, args);
+  }
+}

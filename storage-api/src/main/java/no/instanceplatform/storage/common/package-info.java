@@ -1,0 +1,2 @@
+/** What every feature of Storage shares: the domain exceptions the web layer turns into problems. */
+package no.instanceplatform.storage.common;

@@ -1,0 +1,63 @@
+package no.instanceplatform.storage.events;
+
+import java.util.List;
+import no.instanceplatform.model.InstanceEvent;
+import no.instanceplatform.storage.instances.EventOutbox;
+import no.instanceplatform.storage.instances.InstanceChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the events each instance write left in its outbox to the event store. It runs right after each write,
+ * and on a schedule for whatever a failed or interrupted delivery left behind; delivery is idempotent, so running
+ * twice, or on several replicas at once, stores each event once.
+ */
+@Component
+public class EventRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
+  private static final int SWEEP_BATCH = 500;
+
+  private final EventOutbox outbox;
+  private final InstanceEventStore events;
+
+  EventRelay(EventOutbox outbox, InstanceEventStore events) {
+    this.outbox = outbox;
+    this.events = events;
+  }
+
+  /** A failure here must not fail the write that was already committed: the sweep delivers later. */
+  @EventListener
+  void onInstanceChanged(InstanceChanged changed) {
+    try {
+      deliver(changed.instanceGuid());
+    } catch (RuntimeException e) {
+      log.warn("Events of instance {} stay in its outbox until the next sweep: {}", changed.instanceGuid(),
+          e.toString());
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${storage.events.outbox-sweep-interval:PT10S}")
+  public void sweep() {
+    for (String instanceGuid : outbox.instancesWithPending(SWEEP_BATCH)) {
+      try {
+        deliver(instanceGuid);
+      } catch (RuntimeException e) {
+        log.warn("Delivering the events of instance {} failed, will retry: {}", instanceGuid, e.toString());
+        return;
+      }
+    }
+  }
+
+  private void deliver(String instanceGuid) {
+    List<InstanceEvent> pending = outbox.pending(instanceGuid);
+    if (pending.isEmpty()) {
+      return;
+    }
+    events.saveAll(pending);
+    outbox.acknowledge(instanceGuid, pending.stream().map(InstanceEvent::id).toList());
+  }
+}

@@ -1,0 +1,25 @@
+package no.instanceplatform.storage.instances;
+
+import java.util.List;
+import java.util.Optional;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.InstanceEvent;
+
+/**
+ * Port to the instance metadata. Every write stores the instance together with the events that record it
+ * (in the instance's outbox, see {@link EventOutbox}), in one atomic single-document write.
+ */
+public interface InstanceStore {
+
+  /** Stores a new instance (without self links) and its events, as version 1. */
+  StoredInstance insert(Instance instance, List<InstanceEvent> events);
+
+  Optional<StoredInstance> find(String instanceGuid);
+
+  /**
+   * Replaces the instance if it is still at {@code expectedVersion}, and appends its events to the outbox.
+   *
+   * @return the stored instance at its new version, or empty when someone else changed it first
+   */
+  Optional<StoredInstance> replace(long expectedVersion, Instance instance, List<InstanceEvent> events);
+}

@@ -1,0 +1,67 @@
+package no.instanceplatform.storage.instances;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.InstanceEvent;
+import no.instanceplatform.storage.common.StorageException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a change to one instance with optimistic concurrency: read, compute the new state, and write it only if
+ * nobody wrote in between; otherwise compute again from the newer state. A change and its events are written in
+ * one atomic update, so neither is ever stored without the other.
+ */
+@Component
+public class InstanceUpdater {
+
+  private static final int ATTEMPTS = 10;
+
+  private final InstanceStore store;
+  private final ApplicationEventPublisher publisher;
+
+  InstanceUpdater(InstanceStore store, ApplicationEventPublisher publisher) {
+    this.store = store;
+    this.publisher = publisher;
+  }
+
+  /** The stored instance, or not found when it does not exist or is owned by another party. */
+  public StoredInstance load(String partyId, String instanceGuid) {
+    return store.find(instanceGuid)
+        .filter(stored -> stored.instance().instanceOwner().partyId().equals(partyId))
+        .orElseThrow(() -> StorageException.notFound("Instance " + partyId + "/" + instanceGuid + " was not found."));
+  }
+
+  /** Applies {@code change} (which may refuse by throwing) and answers the instance as written. */
+  public Instance update(String partyId, String instanceGuid, Function<Instance, InstanceChange> change) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      StoredInstance current = load(partyId, instanceGuid);
+      InstanceChange next = change.apply(current.instance());
+      if (next.isNone()) {
+        return current.instance();
+      }
+      Optional<StoredInstance> written = store.replace(current.version(), next.instance(), next.events());
+      if (written.isPresent()) {
+        announce(instanceGuid, next);
+        return written.get().instance();
+      }
+    }
+    throw StorageException.conflict("Instance " + partyId + "/" + instanceGuid
+        + " is being changed by others at the same time. Try again.");
+  }
+
+  /** Stores a new instance with its events. */
+  public Instance insert(Instance instance, List<InstanceEvent> events) {
+    StoredInstance stored = store.insert(instance, events);
+    announce(instance.instanceGuid(), new InstanceChange(instance, events));
+    return stored.instance();
+  }
+
+  private void announce(String instanceGuid, InstanceChange change) {
+    if (!change.events().isEmpty()) {
+      publisher.publishEvent(new InstanceChanged(instanceGuid));
+    }
+  }
+}

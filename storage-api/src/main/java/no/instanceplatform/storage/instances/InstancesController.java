@@ -1,0 +1,92 @@
+package no.instanceplatform.storage.instances;
+
+import java.net.URI;
+import java.util.UUID;
+import no.instanceplatform.model.DataValues;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.PresentationTexts;
+import no.instanceplatform.model.ReadStatus;
+import no.instanceplatform.model.Substatus;
+import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/storage/api/v1/instances")
+class InstancesController {
+
+  private static final String ONE = "/{partyId}/{instanceGuid}";
+
+  private final InstanceService instances;
+
+  InstancesController(InstanceService instances) {
+    this.instances = instances;
+  }
+
+  @PostMapping
+  ResponseEntity<Instance> create(Caller caller, @RequestParam(required = false) String appId,
+      @RequestBody(required = false) Instance template) {
+    Instance created = instances.create(caller, appId, template);
+    return ResponseEntity.created(URI.create(created.selfLinks().platform())).body(created);
+  }
+
+  @GetMapping(ONE)
+  Instance get(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
+    return instances.get(caller, Long.toString(partyId), instanceGuid.toString());
+  }
+
+  @DeleteMapping(ONE)
+  Instance delete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+      @RequestParam(defaultValue = "false") boolean hard) {
+    return instances.delete(caller, Long.toString(partyId), instanceGuid.toString(), hard);
+  }
+
+  @PostMapping(ONE + "/complete")
+  Instance complete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
+    return instances.complete(caller, Long.toString(partyId), instanceGuid.toString());
+  }
+
+  @PutMapping(ONE + "/readstatus")
+  Instance readStatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+      @RequestParam(required = false) String status) {
+    return instances.updateReadStatus(caller, Long.toString(partyId), instanceGuid.toString(), readStatus(status));
+  }
+
+  @PutMapping(ONE + "/substatus")
+  Instance substatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+      @RequestBody(required = false) Substatus substatus) {
+    return instances.updateSubstatus(caller, Long.toString(partyId), instanceGuid.toString(), substatus);
+  }
+
+  @PutMapping(ONE + "/presentationtexts")
+  Instance presentationTexts(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+      @RequestBody(required = false) PresentationTexts texts) {
+    return instances.updatePresentationTexts(caller, Long.toString(partyId), instanceGuid.toString(),
+        texts == null ? null : texts.texts());
+  }
+
+  @PutMapping(ONE + "/datavalues")
+  Instance dataValues(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+      @RequestBody(required = false) DataValues values) {
+    return instances.updateDataValues(caller, Long.toString(partyId), instanceGuid.toString(),
+        values == null ? null : values.values());
+  }
+
+  private static ReadStatus readStatus(String status) {
+    for (ReadStatus candidate : ReadStatus.values()) {
+      if (candidate.name().equalsIgnoreCase(status)) {
+        return candidate;
+      }
+    }
+    throw StorageException.invalid("The status must be Read, Unread or UpdatedSinceLastReview, not '" + status + "'.");
+  }
+}

@@ -1,0 +1,106 @@
+package no.instanceplatform.storage.instances.mongo;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.InstanceEvent;
+import no.instanceplatform.storage.instances.EventOutbox;
+import no.instanceplatform.storage.instances.InstanceStore;
+import no.instanceplatform.storage.instances.StoredInstance;
+import no.instanceplatform.storage.mongo.FieldReplacement;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The instance store and its event outbox on MongoDB. A write is one conditional update of one document
+ * (version compare, field updates, outbox push), which is atomic on MongoDB and on the embedded emulator alike.
+ */
+@Repository
+class MongoInstanceStore implements InstanceStore, EventOutbox {
+
+  private final MongoTemplate mongo;
+  private final FieldReplacement replacement;
+
+  MongoInstanceStore(MongoTemplate mongo) {
+    this.mongo = mongo;
+    this.replacement = FieldReplacement.of(mongo, InstanceDocument.class,
+        Set.of(InstanceDocument.VERSION, InstanceDocument.PENDING_EVENTS));
+    createIndexes();
+  }
+
+  private void createIndexes() {
+    var indexes = mongo.indexOps(InstanceDocument.class);
+    indexes.createIndex(new Index().on("pendingEvents._id", Sort.Direction.ASC).named("outbox"));
+  }
+
+  @Override
+  public StoredInstance insert(Instance instance, List<InstanceEvent> events) {
+    InstanceDocument saved = mongo.insert(InstanceMapping.toDocument(instance, 1, events));
+    return stored(saved);
+  }
+
+  @Override
+  public Optional<StoredInstance> find(String instanceGuid) {
+    return Optional.ofNullable(mongo.findById(instanceGuid, InstanceDocument.class)).map(MongoInstanceStore::stored);
+  }
+
+  @Override
+  public Optional<StoredInstance> replace(long expectedVersion, Instance instance, List<InstanceEvent> events) {
+    Update update = replacement.of(InstanceMapping.toDocument(instance, expectedVersion, List.of()));
+    update.inc(InstanceDocument.VERSION, 1);
+    if (!events.isEmpty()) {
+      update.push(InstanceDocument.PENDING_EVENTS).each(events.toArray());
+    }
+    Query current = query(where("_id").is(instance.instanceGuid()).and(InstanceDocument.VERSION).is(expectedVersion));
+    InstanceDocument saved = mongo.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true),
+        InstanceDocument.class);
+    return Optional.ofNullable(saved).map(MongoInstanceStore::stored);
+  }
+
+  @Override
+  public List<InstanceEvent> pending(String instanceGuid) {
+    Query byId = query(where("_id").is(instanceGuid));
+    byId.fields().include(InstanceDocument.PENDING_EVENTS);
+    Document document = mongo.findOne(byId, Document.class, mongo.getCollectionName(InstanceDocument.class));
+    if (document == null || document.getList(InstanceDocument.PENDING_EVENTS, Document.class) == null) {
+      return List.of();
+    }
+    List<InstanceEvent> events = new ArrayList<>();
+    for (Document event : document.getList(InstanceDocument.PENDING_EVENTS, Document.class)) {
+      events.add(mongo.getConverter().read(InstanceEvent.class, event));
+    }
+    return events;
+  }
+
+  @Override
+  public List<String> instancesWithPending(int limit) {
+    Query withPending = query(where("pendingEvents.0").exists(true)).limit(limit);
+    withPending.fields().include("_id");
+    return mongo.find(withPending, Document.class, mongo.getCollectionName(InstanceDocument.class)).stream()
+        .map(d -> d.getString("_id"))
+        .toList();
+  }
+
+  @Override
+  public void acknowledge(String instanceGuid, Collection<String> eventIds) {
+    Update pull = new Update().pull(InstanceDocument.PENDING_EVENTS,
+        new Document("_id", new Document("$in", List.copyOf(eventIds))));
+    mongo.updateFirst(query(where("_id").is(instanceGuid)), pull, InstanceDocument.class);
+  }
+
+  private static StoredInstance stored(InstanceDocument document) {
+    return new StoredInstance(InstanceMapping.toInstance(document), document.version());
+  }
+}

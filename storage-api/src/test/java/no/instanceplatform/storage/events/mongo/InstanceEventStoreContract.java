@@ -1,0 +1,79 @@
+package no.instanceplatform.storage.events.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import no.instanceplatform.model.InstanceEvent;
+import no.instanceplatform.model.PlatformUser;
+import no.instanceplatform.storage.events.EventFilter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** What every backend of the instance event store must do; run once per backend. */
+abstract class InstanceEventStoreContract {
+
+  private static final Instant T0 = Instant.parse("2024-05-03T12:00:00Z");
+  private static final String INSTANCE = "501337/" + UUID.randomUUID();
+
+  private MongoInstanceEventStore store;
+
+  abstract MongoTemplate mongo();
+
+  @BeforeEach
+  void newStore() {
+    store = new MongoInstanceEventStore(mongo());
+  }
+
+  @Test
+  void savingAnEventAgainKeepsOneCopy() {
+    InstanceEvent created = event(INSTANCE, "Created", 0);
+
+    store.saveAll(List.of(created));
+    store.saveAll(List.of(created));
+
+    assertThat(store.find(INSTANCE, EventFilter.all())).containsExactly(created);
+    assertThat(store.findById(created.id())).contains(created);
+  }
+
+  @Test
+  void eventsAreReadOldestFirstAndFilteredByTypeAndTime() {
+    InstanceEvent created = event(INSTANCE, "Created", 0);
+    InstanceEvent saved = event(INSTANCE, "Saved", 10);
+    InstanceEvent deleted = event(INSTANCE, "Deleted", 20);
+    InstanceEvent otherInstance = event("501337/" + UUID.randomUUID(), "Saved", 5);
+    store.saveAll(List.of(deleted, otherInstance, saved, created));
+
+    assertThat(store.find(INSTANCE, EventFilter.all())).containsExactly(created, saved, deleted);
+    assertThat(store.find(INSTANCE, new EventFilter(Set.of("Saved", "Deleted"), null, null)))
+        .containsExactly(saved, deleted);
+    assertThat(store.find(INSTANCE, new EventFilter(Set.of(), T0.plusSeconds(10), T0.plusSeconds(20))))
+        .containsExactly(saved, deleted);
+    assertThat(store.find(INSTANCE, new EventFilter(Set.of(), null, T0.plusSeconds(10))))
+        .containsExactly(created, saved);
+    assertThat(store.find(INSTANCE, new EventFilter(Set.of("Created"), T0.plusSeconds(1), null))).isEmpty();
+  }
+
+  @Test
+  void deletingAllRemovesOnlyThatInstancesEvents() {
+    InstanceEvent mine = event(INSTANCE, "Created", 0);
+    InstanceEvent other = event("501337/" + UUID.randomUUID(), "Created", 0);
+    store.saveAll(List.of(mine, other));
+
+    store.deleteAll(INSTANCE);
+
+    assertThat(store.find(INSTANCE, EventFilter.all())).isEmpty();
+    assertThat(store.findById(mine.id())).isEmpty();
+    assertThat(store.findById(other.id())).contains(other);
+  }
+
+  private static InstanceEvent event(String instanceId, String type, int secondsAfterT0) {
+    return new InstanceEvent(UUID.randomUUID().toString(), instanceId, null, type,
+        T0.plusSeconds(secondsAfterT0).truncatedTo(ChronoUnit.MILLIS), "501337",
+        new PlatformUser(1337, null, 2, null, null), null);
+  }
+}

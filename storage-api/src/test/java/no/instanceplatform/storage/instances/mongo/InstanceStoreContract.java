@@ -1,0 +1,177 @@
+package no.instanceplatform.storage.instances.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.instanceplatform.model.CompleteConfirmation;
+import no.instanceplatform.model.DataElement;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.InstanceEvent;
+import no.instanceplatform.model.InstanceOwner;
+import no.instanceplatform.model.InstanceStatus;
+import no.instanceplatform.model.PlatformUser;
+import no.instanceplatform.model.ProcessElementInfo;
+import no.instanceplatform.model.ProcessState;
+import no.instanceplatform.model.ReadStatus;
+import no.instanceplatform.model.Substatus;
+import no.instanceplatform.model.ValidationStatus;
+import no.instanceplatform.storage.instances.StoredInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** What every backend of the instance store and its outbox must do; run once per backend. */
+abstract class InstanceStoreContract {
+
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+  private MongoInstanceStore store;
+
+  /** A fresh, empty database of the backend under test. */
+  abstract MongoTemplate mongo();
+
+  @BeforeEach
+  void newStore() {
+    store = new MongoInstanceStore(mongo());
+  }
+
+  @Test
+  void anInsertedInstanceIsFoundWithEveryFieldAtVersionOne() {
+    Instance instance = fullInstance();
+
+    store.insert(instance, List.of(event(instance, "Created")));
+
+    StoredInstance found = store.find(instance.instanceGuid()).orElseThrow();
+    assertThat(found.version()).isEqualTo(1);
+    assertThat(found.instance()).isEqualTo(instance);
+  }
+
+  @Test
+  void anUnknownInstanceIsNotFound() {
+    assertThat(store.find(UUID.randomUUID().toString())).isEmpty();
+  }
+
+  @Test
+  void aReplaceAtTheCurrentVersionWritesAndBumpsTheVersion() {
+    Instance instance = fullInstance();
+    store.insert(instance, List.of());
+    Instance changed = instance.withStatus(instance.status().withReadStatus(ReadStatus.Read))
+        .changedBy(NOW.plusSeconds(1), "2");
+
+    StoredInstance written = store.replace(1, changed, List.of()).orElseThrow();
+
+    assertThat(written.version()).isEqualTo(2);
+    assertThat(written.instance()).isEqualTo(changed);
+    assertThat(store.find(instance.instanceGuid()).orElseThrow()).isEqualTo(written);
+  }
+
+  @Test
+  void aReplaceAtAStaleVersionChangesNothing() {
+    Instance instance = fullInstance();
+    store.insert(instance, List.of());
+    store.replace(1, instance.changedBy(NOW.plusSeconds(1), "2"), List.of()).orElseThrow();
+
+    assertThat(store.replace(1, instance.changedBy(NOW.plusSeconds(2), "3"), List.of(event(instance, "Saved"))))
+        .isEmpty();
+
+    StoredInstance current = store.find(instance.instanceGuid()).orElseThrow();
+    assertThat(current.version()).isEqualTo(2);
+    assertThat(current.instance().lastChangedBy()).isEqualTo("2");
+    assertThat(store.pending(instance.instanceGuid())).isEmpty();
+  }
+
+  @Test
+  void aReplaceClearsFieldsThatBecameNull() {
+    Instance instance = fullInstance();
+    store.insert(instance, List.of());
+    Instance cleared = new Instance(instance.id(), instance.instanceOwner(), instance.appId(), instance.org(), null,
+        null, instance.visibleAfter(), null, instance.status(), instance.completeConfirmations(), instance.data(),
+        null, null, instance.created(), instance.createdBy(), instance.lastChanged(), instance.lastChangedBy());
+
+    Instance read = store.replace(1, cleared, List.of()).orElseThrow().instance();
+
+    assertThat(read.dueBefore()).isNull();
+    assertThat(read.process()).isNull();
+    assertThat(read.presentationTexts()).isNull();
+    assertThat(read).isEqualTo(cleared);
+  }
+
+  @Test
+  void eventsOfEachWriteWaitInTheOutboxInOrderUntilAcknowledged() {
+    Instance instance = fullInstance();
+    InstanceEvent created = event(instance, "Created");
+    InstanceEvent saved = event(instance, "Saved");
+    InstanceEvent deleted = event(instance, "Deleted");
+    Instance other = fullInstance();
+    store.insert(instance, List.of(created));
+    store.insert(other, List.of());
+    store.replace(1, instance, List.of(saved, deleted)).orElseThrow();
+
+    assertThat(store.pending(instance.instanceGuid())).containsExactly(created, saved, deleted);
+    assertThat(store.instancesWithPending(10)).containsExactly(instance.instanceGuid());
+
+    store.acknowledge(instance.instanceGuid(), List.of(created.id(), deleted.id()));
+
+    assertThat(store.pending(instance.instanceGuid())).containsExactly(saved);
+    store.acknowledge(instance.instanceGuid(), List.of(saved.id()));
+    assertThat(store.pending(instance.instanceGuid())).isEmpty();
+    assertThat(store.instancesWithPending(10)).isEmpty();
+    assertThat(store.find(instance.instanceGuid()).orElseThrow().version()).isEqualTo(2);
+  }
+
+  @Test
+  void ofConcurrentReplacesAtTheSameVersionExactlyOneWins() throws Exception {
+    Instance instance = fullInstance();
+    store.insert(instance, List.of());
+    int writers = 8;
+    List<Callable<Boolean>> attempts = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      String by = Integer.toString(i);
+      attempts.add(() -> store.replace(1, instance.changedBy(NOW, by), List.of(event(instance, "Saved"))).isPresent());
+    }
+
+    List<Boolean> outcomes = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(writers)) {
+      for (Future<Boolean> outcome : pool.invokeAll(attempts)) {
+        outcomes.add(outcome.get());
+      }
+    }
+
+    assertThat(outcomes).containsOnlyOnce(true);
+    assertThat(store.find(instance.instanceGuid()).orElseThrow().version()).isEqualTo(2);
+    assertThat(store.pending(instance.instanceGuid())).hasSize(1);
+  }
+
+  private static Instance fullInstance() {
+    String guid = UUID.randomUUID().toString();
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("plain", "1");
+    texts.put("dotted.key", "2");
+    texts.put("$dollar", "3");
+    DataElement form = new DataElement(UUID.randomUUID().toString(), guid, "default", "form.xml", "application/xml",
+        "ttd/test-app/" + guid + "/data/x", null, 401, true, List.of(UUID.randomUUID().toString()), List.of("tag"),
+        NOW, "1337", NOW, "1337");
+    ProcessState process = new ProcessState(NOW, "StartEvent_1",
+        new ProcessElementInfo(2, NOW, "Task_1", "Utfylling", "data", null, new ValidationStatus(NOW, true)), null,
+        null);
+    InstanceStatus status = new InstanceStatus(true, NOW, false, null, false, null, ReadStatus.UpdatedSinceLastReview,
+        new Substatus("label", "description"));
+    return new Instance("501337/" + guid, new InstanceOwner("501337", "01039012345", null, null), "ttd/test-app",
+        "ttd", null, NOW.plusSeconds(3600), NOW, process, status, List.of(new CompleteConfirmation("ttd", NOW)),
+        List.of(form), texts, Map.of("value", "v"), NOW, "1337", NOW, "1337");
+  }
+
+  private static InstanceEvent event(Instance instance, String type) {
+    return new InstanceEvent(UUID.randomUUID().toString(), instance.id(), null, type, NOW, "501337",
+        new PlatformUser(1337, null, 2, null, null), instance.process());
+  }
+}
