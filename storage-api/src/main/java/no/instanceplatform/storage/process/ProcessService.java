@@ -43,7 +43,7 @@ public class ProcessService {
         current -> new InstanceChange(withProcess(current, state, caller), List.of())));
   }
 
-  /** Replaces the process state and stores the events that record the move, together. */
+  /** Replaces the process state and stores the events that record the move, together; Storage names the events. */
   public Instance updateProcessAndEvents(Caller caller, String partyId, String instanceGuid,
       ProcessStateUpdate update) {
     if (update == null) {
@@ -77,9 +77,13 @@ public class ProcessService {
     return current.withProcess(state).withStatus(status).changedBy(clock.instant(), caller.id());
   }
 
+  /**
+   * Storage names every event itself, as for {@code POST events}: a client-chosen id could name another
+   * instance's event, which storing by id would overwrite.
+   */
   private static InstanceEvent complete(InstanceEvent e, String instanceId, String partyId, Caller caller,
       Instant now) {
-    return new InstanceEvent(e.id() != null ? e.id() : UUID.randomUUID().toString(), instanceId, e.dataId(),
+    return new InstanceEvent(UUID.randomUUID().toString(), instanceId, e.dataId(),
         e.eventType(), e.created() != null ? e.created() : now, partyId,
         e.user() != null ? e.user() : caller.asPlatformUser(), e.processInfo());
   }

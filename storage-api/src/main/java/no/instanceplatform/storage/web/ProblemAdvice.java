@@ -104,7 +104,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
     if (body instanceof ProblemDetail problem) {
       problem.setType(Problems.typeFor(status));
-      problem.setInstance(null);
     }
     return super.handleExceptionInternal(ex, body, headers, status, request);
   }
