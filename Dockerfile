@@ -1,17 +1,21 @@
 # syntax=docker/dockerfile:1
-# Image of the storage-api service. Build from the repository root (the context holds all modules):
-#   docker build -f storage-api/Dockerfile -t instance-platform/storage-api .
-# docker-compose.yml does the same with build: {context: ., dockerfile: storage-api/Dockerfile}.
+# Image of one service, storage-api or app-api, named by the MODULE build argument. Build from the repository
+# root (the context holds all modules):
+#   docker build --build-arg MODULE=storage-api -t instance-platform/storage-api .
+#   docker build --build-arg MODULE=app-api -t instance-platform/app-api .
+# docker-compose.yml does the same for both services.
 
-# --- build stage: Maven builds storage-api and the modules it depends on --------------------------
+# --- build stage: Maven builds the module and the modules it depends on ---------------------------------
 FROM maven:3.9-eclipse-temurin-21 AS build
+ARG MODULE
 WORKDIR /build
 COPY . .
 # The cache mount keeps downloaded dependencies between builds (BuildKit).
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp -pl storage-api -am -DskipTests package \
+    test -n "$MODULE" || { echo "set --build-arg MODULE=storage-api or MODULE=app-api" >&2; exit 1; }; \
+    mvn -B -ntp -pl "$MODULE" -am -DskipTests package \
  && mkdir -p /out \
- && cp "$(find storage-api/target -maxdepth 1 -name 'storage-api-*.jar' ! -name '*-plain.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar')" /out/app.jar
+ && cp "$(find "$MODULE/target" -maxdepth 1 -name "$MODULE-*.jar" ! -name '*-plain.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar')" /out/app.jar
 
 # --- runtime stage: a JRE and the Spring Boot jar, run as a non-root user ----------------------
 FROM eclipse-temurin:21-jre
@@ -26,5 +30,6 @@ WORKDIR /app
 COPY --from=build --chown=app:app /out/app.jar /app/app.jar
 USER app
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-EXPOSE 5101
+# Storage listens on 5101, the App API on 5005 (SERVER_PORT overrides either).
+EXPOSE 5101 5005
 ENTRYPOINT ["java","-jar","/app/app.jar"]
