@@ -7,6 +7,7 @@ import java.util.Objects;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.ApplicationList;
 import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.security.AccessPolicy;
 import no.instanceplatform.storage.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Service;
 public class ApplicationService {
 
   private final ApplicationStore store;
+  private final AccessPolicy policy;
   private final Clock clock;
 
-  ApplicationService(ApplicationStore store, Clock clock) {
+  ApplicationService(ApplicationStore store, AccessPolicy policy, Clock clock) {
     this.store = store;
+    this.policy = policy;
     this.clock = clock;
   }
 
@@ -33,15 +36,18 @@ public class ApplicationService {
 
   /** Stores the application, replacing an existing one but keeping when and by whom it was first created. */
   public Application upsert(AppId appId, Application application, Caller caller) {
+    policy.requireAppDeploy(caller, appId.org());
     return store.upsert(stamped(appId, application, caller));
   }
 
   public Application replace(AppId appId, Application application, Caller caller) {
+    policy.requireAppDeploy(caller, appId.org());
     return store.replace(stamped(appId, application, caller)).orElseThrow(() -> notFound(appId));
   }
 
   /** A soft delete ends the application's validity now and keeps it; a hard delete removes it. */
   public Application delete(AppId appId, boolean hard, Caller caller) {
+    policy.requireAppDeploy(caller, appId.org());
     var deleted = hard ? store.remove(appId) : store.expire(appId, clock.instant(), caller.id());
     return deleted.orElseThrow(() -> notFound(appId));
   }

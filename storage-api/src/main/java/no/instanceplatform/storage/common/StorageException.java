@@ -14,7 +14,9 @@ public class StorageException extends RuntimeException {
     CONFLICT,
     PRECONDITION_FAILED,
     TOO_LARGE,
-    UNSUPPORTED_CONTENT_TYPE
+    UNSUPPORTED_CONTENT_TYPE,
+    /** A service Storage depends on does not answer; the caller may try again shortly. */
+    UNAVAILABLE
   }
 
   private final Kind kind;
@@ -42,5 +44,9 @@ public class StorageException extends RuntimeException {
 
   public static StorageException conflict(String message) {
     return new StorageException(Kind.CONFLICT, message);
+  }
+
+  public static StorageException unavailable(String message) {
+    return new StorageException(Kind.UNAVAILABLE, message);
   }
 }

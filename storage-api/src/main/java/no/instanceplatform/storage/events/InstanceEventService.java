@@ -11,8 +11,9 @@ import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.instances.EventOutbox;
-import no.instanceplatform.storage.instances.InstanceService;
+import no.instanceplatform.storage.instances.InstanceUpdater;
 import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,12 +23,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class InstanceEventService {
 
-  private final InstanceService instances;
+  private final InstanceUpdater instances;
   private final InstanceEventStore events;
   private final EventOutbox outbox;
   private final Clock clock;
 
-  InstanceEventService(InstanceService instances, InstanceEventStore events, EventOutbox outbox, Clock clock) {
+  InstanceEventService(InstanceUpdater instances, InstanceEventStore events, EventOutbox outbox, Clock clock) {
     this.instances = instances;
     this.events = events;
     this.outbox = outbox;
@@ -36,7 +37,7 @@ public class InstanceEventService {
 
   /** Records an event a client reports (an app, typically); Storage sets its id and time. */
   public InstanceEvent create(Caller caller, String partyId, String instanceGuid, InstanceEvent reported) {
-    Instance instance = instances.get(caller, partyId, instanceGuid);
+    Instance instance = instances.read(caller, InstanceAction.WRITE, partyId, instanceGuid);
     if (reported == null || reported.eventType() == null || reported.eventType().isBlank()) {
       throw StorageException.invalid("The event must have an eventType.");
     }
@@ -52,7 +53,7 @@ public class InstanceEventService {
   }
 
   public List<InstanceEvent> list(Caller caller, String partyId, String instanceGuid, EventFilter filter) {
-    Instance instance = instances.get(caller, partyId, instanceGuid);
+    Instance instance = instances.read(caller, InstanceAction.READ, partyId, instanceGuid);
     Map<String, InstanceEvent> byId = new LinkedHashMap<>();
     Stream.concat(events.find(instance.id(), filter).stream(),
             outbox.pending(instanceGuid).stream().filter(filter::matches))
@@ -63,7 +64,7 @@ public class InstanceEventService {
   }
 
   public InstanceEvent get(Caller caller, String partyId, String instanceGuid, String eventId) {
-    Instance instance = instances.get(caller, partyId, instanceGuid);
+    Instance instance = instances.read(caller, InstanceAction.READ, partyId, instanceGuid);
     return events.findById(eventId)
         .or(() -> outbox.pending(instanceGuid).stream().filter(e -> e.id().equals(eventId)).findFirst())
         .filter(event -> instance.id().equals(event.instanceId()))
@@ -73,7 +74,7 @@ public class InstanceEventService {
 
   /** Deletes every event of the instance, those not yet delivered from its outbox included. */
   public void deleteAll(Caller caller, String partyId, String instanceGuid) {
-    Instance instance = instances.get(caller, partyId, instanceGuid);
+    Instance instance = instances.read(caller, InstanceAction.APP_OWNER_WRITE, partyId, instanceGuid);
     List<String> pending = outbox.pending(instanceGuid).stream().map(InstanceEvent::id).toList();
     if (!pending.isEmpty()) {
       outbox.acknowledge(instanceGuid, pending);

@@ -19,7 +19,9 @@ import no.instanceplatform.model.Substatus;
 import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.security.AccessPolicy;
 import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
 
 /** The instance lifecycle: creation, reading, deletion, completion and the status fields. */
@@ -28,12 +30,15 @@ public class InstanceService {
 
   private final InstanceUpdater updater;
   private final ApplicationStore applications;
+  private final AccessPolicy policy;
   private final InstanceLinks links;
   private final Clock clock;
 
-  InstanceService(InstanceUpdater updater, ApplicationStore applications, InstanceLinks links, Clock clock) {
+  InstanceService(InstanceUpdater updater, ApplicationStore applications, AccessPolicy policy, InstanceLinks links,
+      Clock clock) {
     this.updater = updater;
     this.applications = applications;
+    this.policy = policy;
     this.links = links;
     this.clock = clock;
   }
@@ -50,6 +55,7 @@ public class InstanceService {
     String partyId = ownerPartyId(template);
     Application application = applications.find(appId)
         .orElseThrow(() -> StorageException.notFound("Application " + appId + " was not found."));
+    policy.requireInstantiate(caller, partyId, application.org());
     Instant now = clock.instant();
     InstanceOwner owner = template.instanceOwner();
     Instance instance = new Instance(
@@ -75,7 +81,7 @@ public class InstanceService {
   }
 
   public Instance get(Caller caller, String partyId, String instanceGuid) {
-    return links.withLinks(updater.load(partyId, instanceGuid).instance());
+    return links.withLinks(updater.read(caller, InstanceAction.READ, partyId, instanceGuid));
   }
 
   /**
@@ -84,7 +90,7 @@ public class InstanceService {
    * protection has run out.
    */
   public Instance delete(Caller caller, String partyId, String instanceGuid, boolean hard) {
-    return update(partyId, instanceGuid, current -> {
+    return update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       refuseIfProtected(current, now);
       InstanceStatus status = statusOf(current);
@@ -96,10 +102,8 @@ public class InstanceService {
 
   /** Records that the calling app owner no longer needs the instance; confirming twice changes nothing. */
   public Instance complete(Caller caller, String partyId, String instanceGuid) {
-    if (!(caller instanceof Caller.AppOwner owner)) {
-      throw StorageException.forbidden("Only the app owner can confirm an instance as complete.");
-    }
-    return update(partyId, instanceGuid, current -> {
+    return update(caller, InstanceAction.APP_OWNER_WRITE, partyId, instanceGuid, current -> {
+      Caller.AppOwner owner = (Caller.AppOwner) caller;
       List<CompleteConfirmation> confirmations =
           current.completeConfirmations() == null ? List.of() : current.completeConfirmations();
       if (confirmations.stream().anyMatch(c -> owner.org().equals(c.stakeholderId()))) {
@@ -118,7 +122,7 @@ public class InstanceService {
    * exchange, so it records no event and leaves {@code lastChanged} alone.
    */
   public Instance updateReadStatus(Caller caller, String partyId, String instanceGuid, ReadStatus readStatus) {
-    return update(partyId, instanceGuid, current -> {
+    return update(caller, InstanceAction.READ, partyId, instanceGuid, current -> {
       InstanceStatus status = statusOf(current);
       if (status.readStatus() == readStatus) {
         return InstanceChange.none(current);
@@ -131,7 +135,7 @@ public class InstanceService {
     if (substatus == null || substatus.label() == null || substatus.label().isBlank()) {
       throw StorageException.invalid("The substatus must have a label.");
     }
-    return update(partyId, instanceGuid, current -> {
+    return update(caller, InstanceAction.APP_OWNER_WRITE, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       Instance changed = current.withStatus(statusOf(current).withSubstatus(substatus)).changedBy(now, caller.id());
       return new InstanceChange(changed, List.of(InstanceEvents.SubstatusUpdated.of(changed, caller, now)));
@@ -145,21 +149,21 @@ public class InstanceService {
   public Instance updatePresentationTexts(Caller caller, String partyId, String instanceGuid,
       Map<String, String> texts) {
     requireMap(texts, "texts");
-    return update(partyId, instanceGuid, current -> new InstanceChange(
+    return update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> new InstanceChange(
         current.withPresentationTexts(merge(current.presentationTexts(), texts)).changedBy(clock.instant(),
             caller.id()), List.of()));
   }
 
   public Instance updateDataValues(Caller caller, String partyId, String instanceGuid, Map<String, String> values) {
     requireMap(values, "values");
-    return update(partyId, instanceGuid, current -> new InstanceChange(
+    return update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> new InstanceChange(
         current.withDataValues(merge(current.dataValues(), values)).changedBy(clock.instant(), caller.id()),
         List.of()));
   }
 
-  private Instance update(String partyId, String instanceGuid,
+  private Instance update(Caller caller, InstanceAction action, String partyId, String instanceGuid,
       Function<Instance, InstanceChange> change) {
-    return links.withLinks(updater.update(partyId, instanceGuid, change));
+    return links.withLinks(updater.update(caller, action, partyId, instanceGuid, change));
   }
 
   private void refuseIfProtected(Instance instance, Instant now) {

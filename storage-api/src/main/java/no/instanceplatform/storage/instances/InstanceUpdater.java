@@ -6,6 +6,9 @@ import java.util.function.Function;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.security.AccessPolicy;
+import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -20,24 +23,38 @@ public class InstanceUpdater {
   private static final int ATTEMPTS = 10;
 
   private final InstanceStore store;
+  private final AccessPolicy policy;
   private final ApplicationEventPublisher publisher;
 
-  InstanceUpdater(InstanceStore store, ApplicationEventPublisher publisher) {
+  InstanceUpdater(InstanceStore store, AccessPolicy policy, ApplicationEventPublisher publisher) {
     this.store = store;
+    this.policy = policy;
     this.publisher = publisher;
   }
 
+  /** The instance, if the caller may do {@code action} with it (see {@link AccessPolicy}). */
+  public Instance read(Caller caller, InstanceAction action, String partyId, String instanceGuid) {
+    Instance instance = load(partyId, instanceGuid).instance();
+    policy.require(caller, action, instance);
+    return instance;
+  }
+
   /** The stored instance, or not found when it does not exist or is owned by another party. */
-  public StoredInstance load(String partyId, String instanceGuid) {
+  private StoredInstance load(String partyId, String instanceGuid) {
     return store.find(instanceGuid)
         .filter(stored -> stored.instance().instanceOwner().partyId().equals(partyId))
         .orElseThrow(() -> StorageException.notFound("Instance " + partyId + "/" + instanceGuid + " was not found."));
   }
 
-  /** Applies {@code change} (which may refuse by throwing) and answers the instance as written. */
-  public Instance update(String partyId, String instanceGuid, Function<Instance, InstanceChange> change) {
+  /**
+   * Applies {@code change} (which may refuse by throwing), if the caller may do {@code action} with the instance,
+   * and answers the instance as written.
+   */
+  public Instance update(Caller caller, InstanceAction action, String partyId, String instanceGuid,
+      Function<Instance, InstanceChange> change) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       StoredInstance current = load(partyId, instanceGuid);
+      policy.require(caller, action, current.instance());
       InstanceChange next = change.apply(current.instance());
       if (next.isNone()) {
         return current.instance();

@@ -14,6 +14,7 @@ import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceLinks;
 import no.instanceplatform.storage.instances.InstanceUpdater;
 import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +40,7 @@ public class ProcessService {
    */
   public Instance updateProcess(Caller caller, String partyId, String instanceGuid, ProcessState state) {
     requireState(state);
-    return links.withLinks(updater.update(partyId, instanceGuid,
+    return links.withLinks(updater.update(caller, InstanceAction.WRITE, partyId, instanceGuid,
         current -> new InstanceChange(withProcess(current, state, caller), List.of())));
   }
 
@@ -61,7 +62,7 @@ public class ProcessService {
             + "' is not the instance of the path, " + instanceId + ".");
       }
     }
-    return links.withLinks(updater.update(partyId, instanceGuid, current -> {
+    return links.withLinks(updater.update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       List<InstanceEvent> events = reported.stream().map(e -> complete(e, instanceId, partyId, caller, now)).toList();
       return new InstanceChange(withProcess(current, update.state(), caller), events);

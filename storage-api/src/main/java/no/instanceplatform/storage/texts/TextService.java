@@ -7,6 +7,7 @@ import no.instanceplatform.model.TextResourceElement;
 import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.security.AccessPolicy;
 import no.instanceplatform.storage.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -18,14 +19,17 @@ public class TextService {
 
   private final TextStore store;
   private final ApplicationStore applications;
+  private final AccessPolicy policy;
 
-  TextService(TextStore store, ApplicationStore applications) {
+  TextService(TextStore store, ApplicationStore applications, AccessPolicy policy) {
     this.store = store;
     this.applications = applications;
+    this.policy = policy;
   }
 
   /** Stores the texts of the body's language; as in Altinn, texts already stored for it are replaced. */
   public TextResource create(AppId appId, TextResource texts, Caller caller) {
+    policy.requireAppDeploy(caller, appId.org());
     String language = requireBodyLanguage(texts);
     requireResources(texts.resources());
     if (applications.find(appId).isEmpty()) {
@@ -40,6 +44,7 @@ public class TextService {
   }
 
   public TextResource replace(AppId appId, String language, TextResource texts, Caller caller) {
+    policy.requireAppDeploy(caller, appId.org());
     requireValid(language);
     String bodyLanguage = requireBodyLanguage(texts);
     if (!bodyLanguage.equals(language)) {
@@ -51,6 +56,7 @@ public class TextService {
   }
 
   public void delete(AppId appId, String language, Caller caller) {
+    policy.requireAppDeploy(caller, appId.org());
     requireValid(language);
     if (!store.delete(appId, language)) {
       throw notFound(appId, language);

@@ -34,6 +34,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(StorageException.class)
   ResponseEntity<ProblemDetail> refused(StorageException e) {
+    if (e.kind() == StorageException.Kind.UNAVAILABLE) {
+      return unavailable(e.getMessage());
+    }
     HttpStatus status = switch (e.kind()) {
       case INVALID_INPUT -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -42,6 +45,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
       case UNSUPPORTED_CONTENT_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     return problem(status, e.getMessage());
   }
@@ -57,10 +61,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    * again shortly, and nothing was written.
    */
   @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-  ResponseEntity<ProblemDetail> unavailable(Exception e) {
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
     log.warn("Storage dependency unavailable: {}", e.toString());
-    ProblemDetail body = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
-        "The metadata store is unavailable. Try again shortly.");
+    return unavailable("The metadata store is unavailable. Try again shortly.");
+  }
+
+  private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+    ProblemDetail body = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail);
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
         .body(body);

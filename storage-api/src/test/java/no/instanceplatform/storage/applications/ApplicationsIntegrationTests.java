@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import no.instanceplatform.storage.security.AccessPolicy;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 class ApplicationsIntegrationTests extends IntegrationTest {
 
+  /** The owner of test/sailor, with the appdeploy scope. */
+  private static final String SAILOR_OWNER = "org:test";
+  private static final String RELEASE_MANAGER_ORG_NUMBER = "910000001";
+
   private static final String BASE = "/storage/api/v1/applications";
 
   @Test
   void postingAnApplicationStoresItWithServerSetIdentityAndStamps() {
     Instant before = now();
-    StorageHttp.Response posted = as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    StorageHttp.Response posted = as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
     Instant after = now();
 
     assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
@@ -30,9 +35,9 @@ class ApplicationsIntegrationTests extends IntegrationTest {
     assertThat(app.path("org").asString()).isEqualTo("test");
     assertThat(app.path("app").asString()).isEqualTo("sailor");
     assertThat(instant(app, "created")).isBetween(before, after);
-    assertThat(app.path("createdBy").asString()).isEqualTo("991825827");
+    assertThat(app.path("createdBy").asString()).isEqualTo("test");
     assertThat(app.path("lastChanged")).isEqualTo(app.path("created"));
-    assertThat(app.path("lastChangedBy").asString()).isEqualTo("991825827");
+    assertThat(app.path("lastChangedBy").asString()).isEqualTo("test");
     assertThat(app.path("versionId").asString()).isEqualTo("v32.23-xyp");
     assertThat(app.path("processId").asString()).isEqualTo("standard");
     assertThat(app.path("title").path("en").asString()).isEqualTo("Test Application");
@@ -42,7 +47,7 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void postingAnApplicationKeepsItsDataTypesIncludingTheMisspeltContentTypes() {
-    JsonNode types = as(APP_OWNER).post(POST_PATH, SailorApplication.JSON).json().path("dataTypes");
+    JsonNode types = as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON).json().path("dataTypes");
 
     assertThat(types).hasSize(3);
     assertThat(types.get(0).path("description").path("nb").asString()).isEqualTo("Båtdata");
@@ -57,7 +62,7 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void gettingAnApplicationAnonymouslyAnswersWhatWasStored() {
-    JsonNode posted = as(APP_OWNER).post(POST_PATH, SailorApplication.JSON).json();
+    JsonNode posted = as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON).json();
 
     StorageHttp.Response got = http.get(PATH);
 
@@ -67,19 +72,19 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void postingAnApplicationTwiceUpsertsAndKeepsCreated() throws InterruptedException {
-    JsonNode first = as(APP_OWNER).post(POST_PATH, SailorApplication.JSON).json();
+    JsonNode first = as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON).json();
     Thread.sleep(5);
     ObjectNode release = SailorApplication.json().put("versionId", "v33");
 
-    StorageHttp.Response second = as(USER_1337).post(POST_PATH, release);
+    StorageHttp.Response second = releaseManager().post(POST_PATH, release);
 
     assertThat(second.status()).isEqualTo(201);
     JsonNode app = second.json();
     assertThat(app.path("versionId").asString()).isEqualTo("v33");
     assertThat(app.path("created")).isEqualTo(first.path("created"));
-    assertThat(app.path("createdBy").asString()).isEqualTo("991825827");
+    assertThat(app.path("createdBy").asString()).isEqualTo("test");
     assertThat(instant(app, "lastChanged")).isAfter(instant(first, "lastChanged"));
-    assertThat(app.path("lastChangedBy").asString()).isEqualTo("1337");
+    assertThat(app.path("lastChangedBy").asString()).isEqualTo(RELEASE_MANAGER_ORG_NUMBER);
     assertThat(http.get(BASE).json().path("applications")).hasSize(1);
     assertThat(http.get(PATH).json()).isEqualTo(app);
   }
@@ -90,7 +95,7 @@ class ApplicationsIntegrationTests extends IntegrationTest {
     body.remove("validFrom");
     body.remove("dataTypes");
 
-    JsonNode app = as(APP_OWNER).post(POST_PATH, body).json();
+    JsonNode app = as(SAILOR_OWNER).post(POST_PATH, body).json();
 
     assertThat(app.path("validFrom")).isEqualTo(app.path("created"));
     assertThat(app.path("dataTypes").isArray()).isTrue();
@@ -108,7 +113,7 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void postingWithABodyIdThatDiffersFromTheAppIdIsRefused() {
-    StorageHttp.Response posted = as(APP_OWNER).post(BASE + "?appId=test/other", SailorApplication.JSON);
+    StorageHttp.Response posted = as(SAILOR_OWNER).post(BASE + "?appId=test/other", SailorApplication.JSON);
 
     assertProblem(posted, 400, "The application's id 'test/sailor' does not match the appId 'test/other'");
     assertProblem(http.get(BASE + "/test/other"), 404, "There is no application 'test/other'");
@@ -119,33 +124,33 @@ class ApplicationsIntegrationTests extends IntegrationTest {
     ObjectNode body = SailorApplication.json().put("org", "ttd");
     body.remove("id");
 
-    assertProblem(as(APP_OWNER).post(POST_PATH, body), 400, "The application's org 'ttd' does not match");
+    assertProblem(as(SAILOR_OWNER).post(POST_PATH, body), 400, "The application's org 'ttd' does not match");
   }
 
   @Test
   void postingWithoutAnAppIdIsRefused() {
-    assertProblem(as(APP_OWNER).post(BASE, SailorApplication.JSON), 400, "The appId is required");
+    assertProblem(as(SAILOR_OWNER).post(BASE, SailorApplication.JSON), 400, "The appId is required");
   }
 
   @Test
   void postingWithAMalformedAppIdIsRefused() {
-    assertProblem(as(APP_OWNER).post(BASE + "?appId=test", "{}"), 400, "The appId 'test' is not valid");
-    assertProblem(as(APP_OWNER).post(BASE + "?appId=Test/sailor", "{}"), 400, "The org 'Test' is not valid");
-    assertProblem(as(APP_OWNER).post(BASE + "?appId=test/sai_lor", "{}"), 400,
+    assertProblem(as(SAILOR_OWNER).post(BASE + "?appId=test", "{}"), 400, "The appId 'test' is not valid");
+    assertProblem(as(SAILOR_OWNER).post(BASE + "?appId=Test/sailor", "{}"), 400, "The org 'Test' is not valid");
+    assertProblem(as(SAILOR_OWNER).post(BASE + "?appId=test/sai_lor", "{}"), 400,
         "The app name 'sai_lor' is not valid");
   }
 
   @Test
   void postingAMalformedBodyIsRefused() {
-    assertProblem(as(APP_OWNER).post(POST_PATH, "{\"title\": "), 400, "not valid JSON");
-    assertProblem(as(APP_OWNER).post(POST_PATH, "{\"maxSize\": \"big\"}"), 400, "'maxSize'");
+    assertProblem(as(SAILOR_OWNER).post(POST_PATH, "{\"title\": "), 400, "not valid JSON");
+    assertProblem(as(SAILOR_OWNER).post(POST_PATH, "{\"maxSize\": \"big\"}"), 400, "'maxSize'");
   }
 
   @Test
   void listingApplicationsAnswersAllOfThemWrapped() {
     postMinimal("ttd/b");
     postMinimal("ttd/a");
-    as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
 
     StorageHttp.Response listed = http.get(BASE);
 
@@ -157,7 +162,7 @@ class ApplicationsIntegrationTests extends IntegrationTest {
   void listingTheApplicationsOfOneOrgAnswersOnlyThose() {
     postMinimal("ttd/b");
     postMinimal("ttd/a");
-    as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
 
     assertThat(ids(http.get(BASE + "/ttd"))).containsExactly("ttd/a", "ttd/b");
     assertThat(ids(http.get(BASE + "/test"))).containsExactly("test/sailor");
@@ -182,13 +187,13 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void puttingAnApplicationReplacesItAndKeepsCreated() throws InterruptedException {
-    JsonNode first = as(APP_OWNER).post(POST_PATH, SailorApplication.JSON).json();
+    JsonNode first = as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON).json();
     Thread.sleep(5);
     ObjectNode body = SailorApplication.json().put("versionId", "v34");
     body.remove("processId");
     body.remove("id");
 
-    StorageHttp.Response put = as(USER_1337).put(PATH, body);
+    StorageHttp.Response put = releaseManager().put(PATH, body);
 
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
     JsonNode app = put.json();
@@ -196,54 +201,54 @@ class ApplicationsIntegrationTests extends IntegrationTest {
     assertThat(app.path("versionId").asString()).isEqualTo("v34");
     assertThat(app.path("processId").isNull()).isTrue();
     assertThat(app.path("created")).isEqualTo(first.path("created"));
-    assertThat(app.path("createdBy").asString()).isEqualTo("991825827");
+    assertThat(app.path("createdBy").asString()).isEqualTo("test");
     assertThat(instant(app, "lastChanged")).isAfter(instant(first, "lastChanged"));
-    assertThat(app.path("lastChangedBy").asString()).isEqualTo("1337");
+    assertThat(app.path("lastChangedBy").asString()).isEqualTo(RELEASE_MANAGER_ORG_NUMBER);
     assertThat(http.get(PATH).json()).isEqualTo(app);
   }
 
   @Test
   void puttingAnUnknownApplicationAnswersNotFound() {
-    assertProblem(as(APP_OWNER).put(PATH, SailorApplication.JSON), 404, "There is no application 'test/sailor'");
+    assertProblem(as(SAILOR_OWNER).put(PATH, SailorApplication.JSON), 404, "There is no application 'test/sailor'");
     assertProblem(http.get(PATH), 404, "There is no application 'test/sailor'");
   }
 
   @Test
   void puttingWithABodyIdThatDiffersFromThePathIsRefused() {
-    as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
     ObjectNode body = SailorApplication.json().put("id", "test/other");
 
-    assertProblem(as(APP_OWNER).put(PATH, body), 400,
+    assertProblem(as(SAILOR_OWNER).put(PATH, body), 400,
         "The application's id 'test/other' does not match the appId 'test/sailor'");
   }
 
   @Test
   void puttingWithAnInvalidPathIsRefused() {
-    assertProblem(as(APP_OWNER).put(BASE + "/test/Sailor", "{}"), 400, "The app name 'Sailor' is not valid");
+    assertProblem(as(SAILOR_OWNER).put(BASE + "/test/Sailor", "{}"), 400, "The app name 'Sailor' is not valid");
   }
 
   @Test
   void softDeletingAnApplicationEndsItsValidityNowAndKeepsIt() {
-    as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
 
     Instant before = now();
-    StorageHttp.Response deleted = as(USER_1337).delete(PATH + "?hard=false");
+    StorageHttp.Response deleted = releaseManager().delete(PATH + "?hard=false");
     Instant after = now();
 
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
     JsonNode app = deleted.json();
     assertThat(instant(app, "validTo")).isBetween(before, after);
     assertThat(app.path("lastChanged")).isEqualTo(app.path("validTo"));
-    assertThat(app.path("lastChangedBy").asString()).isEqualTo("1337");
+    assertThat(app.path("lastChangedBy").asString()).isEqualTo(RELEASE_MANAGER_ORG_NUMBER);
     assertThat(app.path("versionId").asString()).isEqualTo("v32.23-xyp");
     assertThat(http.get(PATH).json()).isEqualTo(app);
   }
 
   @Test
   void deletingWithoutTheHardFlagIsSoft() {
-    as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
 
-    StorageHttp.Response deleted = as(APP_OWNER).delete(PATH);
+    StorageHttp.Response deleted = as(SAILOR_OWNER).delete(PATH);
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(http.get(PATH).json().path("validTo").isNull()).isFalse();
@@ -251,9 +256,9 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void hardDeletingAnApplicationRemovesItAndAnswersIt() {
-    JsonNode posted = as(APP_OWNER).post(POST_PATH, SailorApplication.JSON).json();
+    JsonNode posted = as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON).json();
 
-    StorageHttp.Response deleted = as(APP_OWNER).delete(PATH + "?hard=true");
+    StorageHttp.Response deleted = as(SAILOR_OWNER).delete(PATH + "?hard=true");
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.json()).isEqualTo(posted);
@@ -263,21 +268,22 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   @Test
   void deletingAnUnknownApplicationAnswersNotFound() {
-    assertProblem(as(APP_OWNER).delete(PATH), 404, "There is no application 'test/sailor'");
-    assertProblem(as(APP_OWNER).delete(PATH + "?hard=true"), 404, "There is no application 'test/sailor'");
+    assertProblem(as(SAILOR_OWNER).delete(PATH), 404, "There is no application 'test/sailor'");
+    assertProblem(as(SAILOR_OWNER).delete(PATH + "?hard=true"), 404, "There is no application 'test/sailor'");
   }
 
   @Test
   void deletingWithAMalformedHardFlagOrPathIsRefused() {
-    as(APP_OWNER).post(POST_PATH, SailorApplication.JSON);
+    as(SAILOR_OWNER).post(POST_PATH, SailorApplication.JSON);
 
-    assertProblem(as(APP_OWNER).delete(PATH + "?hard=maybe"), 400, "'hard'");
-    assertProblem(as(APP_OWNER).delete(BASE + "/Test/sailor"), 400, "The org 'Test' is not valid");
+    assertProblem(as(SAILOR_OWNER).delete(PATH + "?hard=maybe"), 400, "'hard'");
+    assertProblem(as(SAILOR_OWNER).delete(BASE + "/Test/sailor"), 400, "The org 'Test' is not valid");
     assertThat(http.get(PATH).json().path("validTo").isNull()).isTrue();
   }
 
   private void postMinimal(String appId) {
-    assertThat(as(APP_OWNER).post(BASE + "?appId=" + appId, "{}").status()).isEqualTo(201);
+    String org = appId.substring(0, appId.indexOf('/'));
+    assertThat(as("org:" + org).post(BASE + "?appId=" + appId, "{}").status()).isEqualTo(201);
   }
 
   private static List<String> ids(StorageHttp.Response listed) {
@@ -290,5 +296,10 @@ class ApplicationsIntegrationTests extends IntegrationTest {
 
   private static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The same app owner deploying with another identity, so that the change stamps show who changed what. */
+  private StorageHttp releaseManager() {
+    return withToken(tokens.orgToken("test", RELEASE_MANAGER_ORG_NUMBER, List.of(AccessPolicy.DEPLOY_SCOPE), 3));
   }
 }

@@ -2,7 +2,11 @@ package no.instanceplatform.storage.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import no.instanceplatform.storage.StorageApplication;
+import no.instanceplatform.storage.localplatform.LocalTestData;
+import no.instanceplatform.storage.localplatform.LocalTokenIssuer;
+import no.instanceplatform.storage.security.AccessPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,14 +16,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the integration tests: Storage on a random port over real HTTP, backed by the embedded MongoDB
- * emulator in memory, emptied before each test.
+ * emulator in memory, emptied before each test, with the local platform issuing the tokens. {@link #http} calls
+ * as the app owner {@code ttd} with every scope; {@link #as} as any other caller; {@link #anonymous} without a
+ * token.
  */
 @SpringBootTest(classes = StorageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"storage.mongodb.embedded-in-memory=true", "storage.mongodb.uri="})
+    properties = {"storage.mongodb.embedded-in-memory=true", "storage.mongodb.uri=",
+        "storage.local-platform.enabled=true",
+        "storage.local-platform.signing-key-file=target/test-data/signing-key.jwk.json"})
 public abstract class IntegrationTest {
 
-  public static final String APP_OWNER = "org:ttd:991825827";
-  public static final String USER_1337 = "user:1337:501337:2";
+  /** The app owner ttd with the instance scopes and appdeploy. */
+  public static final String APP_OWNER = "org:ttd";
+  /** Sophie Salt, party 501337, at authentication level 2. */
+  public static final String USER_1337 = "user:1337:2";
 
   @LocalServerPort
   protected int port;
@@ -27,19 +37,46 @@ public abstract class IntegrationTest {
   @Autowired
   protected MongoTemplate mongo;
 
+  @Autowired
+  protected LocalTokenIssuer tokens;
+
+  @Autowired
+  protected LocalTestData testData;
+
   protected StorageHttp http;
+  protected StorageHttp anonymous;
 
   @BeforeEach
   void emptyDatabaseAndConnect() {
     for (String collection : mongo.getCollectionNames()) {
       mongo.getCollection(collection).deleteMany(new org.bson.Document());
     }
-    http = new StorageHttp(port);
+    anonymous = new StorageHttp(port);
+    http = as(APP_OWNER);
   }
 
-  /** Requests sent as the given caller ({@code X-Caller} header value). */
+  /**
+   * Requests sent with a token of the caller: {@code user:{userId}:{authLevel}} (a test user) or
+   * {@code org:{org}[:{scope} {scope}...]} (an app owner; without scopes, the instance scopes and appdeploy).
+   */
   protected StorageHttp as(String caller) {
-    return http.with("X-Caller", caller);
+    return withToken(token(caller));
+  }
+
+  protected StorageHttp withToken(String token) {
+    return anonymous.with("Authorization", "Bearer " + token);
+  }
+
+  protected String token(String caller) {
+    String[] parts = caller.split(":", 3);
+    if (parts[0].equals("user")) {
+      LocalTestData.User user = testData.user(Integer.parseInt(parts[1])).orElseThrow();
+      return tokens.userToken(user, Integer.parseInt(parts[2]));
+    }
+    List<String> scopes = parts.length == 3 ? List.of(parts[2].split(" "))
+        : List.of(AccessPolicy.READ_SCOPE, AccessPolicy.WRITE_SCOPE, AccessPolicy.DEPLOY_SCOPE);
+    String orgNumber = testData.org(parts[1]).map(LocalTestData.Org::orgNumber).orElse(null);
+    return tokens.orgToken(parts[1], orgNumber, scopes, 3);
   }
 
   /** Asserts an RFC 9457 problem answer with this status whose detail mentions the text. */

@@ -12,6 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 class TextsIntegrationTests extends IntegrationTest {
 
+  /** The owner of test/sailor, with the appdeploy scope. */
+  private static final String SAILOR_OWNER = "org:test";
+
   private static final String TEXTS = SailorApplication.PATH + "/texts";
 
   /** The seed's example, with its {@code "resources:"} typo corrected, and an id and org Storage must overrule. */
@@ -34,12 +37,12 @@ class TextsIntegrationTests extends IntegrationTest {
 
   @BeforeEach
   void deployTheSailorApp() {
-    assertThat(as(APP_OWNER).post(SailorApplication.POST_PATH, SailorApplication.JSON).status()).isEqualTo(201);
+    assertThat(as(SAILOR_OWNER).post(SailorApplication.POST_PATH, SailorApplication.JSON).status()).isEqualTo(201);
   }
 
   @Test
   void postingTextsStoresThemWithServerSetIdAndOrg() {
-    StorageHttp.Response posted = as(APP_OWNER).post(TEXTS, NB);
+    StorageHttp.Response posted = as(SAILOR_OWNER).post(TEXTS, NB);
 
     assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
     assertThat(posted.header("Location")).endsWith("/storage/api/v1/applications/test/sailor/texts/nb");
@@ -56,7 +59,7 @@ class TextsIntegrationTests extends IntegrationTest {
 
   @Test
   void gettingTextsAnswersWhatWasStored() {
-    JsonNode posted = as(APP_OWNER).post(TEXTS, NB).json();
+    JsonNode posted = as(SAILOR_OWNER).post(TEXTS, NB).json();
 
     StorageHttp.Response got = as(USER_1337).get(TEXTS + "/nb");
 
@@ -66,12 +69,12 @@ class TextsIntegrationTests extends IntegrationTest {
 
   @Test
   void postingTextsTwiceReplacesThemAsAltinnDoes() {
-    as(APP_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, NB);
 
-    StorageHttp.Response again = as(APP_OWNER).post(TEXTS, texts("nb", "only_id", "new value"));
+    StorageHttp.Response again = as(SAILOR_OWNER).post(TEXTS, texts("nb", "only_id", "new value"));
 
     assertThat(again.status()).isEqualTo(201);
-    JsonNode stored = as(APP_OWNER).get(TEXTS + "/nb").json();
+    JsonNode stored = as(SAILOR_OWNER).get(TEXTS + "/nb").json();
     assertThat(stored.path("resources")).hasSize(1);
     assertThat(stored.path("resources").get(0).path("value").asString()).isEqualTo("new value");
     assertThat(stored).isEqualTo(again.json());
@@ -79,7 +82,7 @@ class TextsIntegrationTests extends IntegrationTest {
 
   @Test
   void postingTextsForAnUnknownApplicationAnswersNotFound() {
-    assertProblem(as(APP_OWNER).post("/storage/api/v1/applications/test/nope/texts", NB), 404,
+    assertProblem(as(SAILOR_OWNER).post("/storage/api/v1/applications/test/nope/texts", NB), 404,
         "There is no application 'test/nope'");
   }
 
@@ -88,13 +91,13 @@ class TextsIntegrationTests extends IntegrationTest {
     ObjectNode body = texts("nb", "a", "b");
     body.remove("language");
 
-    assertProblem(as(APP_OWNER).post(TEXTS, body), 400, "The text resource's 'language' is required");
+    assertProblem(as(SAILOR_OWNER).post(TEXTS, body), 400, "The text resource's 'language' is required");
   }
 
   @Test
   void postingTextsWithALanguageThatIsNotTwoLowerCaseLettersIsRefused() {
     for (String language : new String[] {"NB", "nob", "n1", "", "nn-NO"}) {
-      assertProblem(as(APP_OWNER).post(TEXTS, texts(language, "a", "b")), 400,
+      assertProblem(as(SAILOR_OWNER).post(TEXTS, texts(language, "a", "b")), 400,
           "The language '" + language + "' is not valid");
     }
   }
@@ -104,7 +107,7 @@ class TextsIntegrationTests extends IntegrationTest {
     ObjectNode body = texts("nb", "a", "b");
     body.remove("resources");
 
-    assertProblem(as(APP_OWNER).post(TEXTS, body), 400, "The text resource's 'resources' is required");
+    assertProblem(as(SAILOR_OWNER).post(TEXTS, body), 400, "The text resource's 'resources' is required");
   }
 
   @Test
@@ -113,42 +116,42 @@ class TextsIntegrationTests extends IntegrationTest {
         {"language": "nb", "resources": [{"id": "a", "value": "A"}, {"value": "no id"}]}
         """;
 
-    assertProblem(as(APP_OWNER).post(TEXTS, body), 400, "The text at resources[1] has no 'id'");
-    assertProblem(as(APP_OWNER).get(TEXTS + "/nb"), 404, "There are no texts in language 'nb'");
+    assertProblem(as(SAILOR_OWNER).post(TEXTS, body), 400, "The text at resources[1] has no 'id'");
+    assertProblem(as(SAILOR_OWNER).get(TEXTS + "/nb"), 404, "There are no texts in language 'nb'");
   }
 
   @Test
   void gettingTextsOfAnotherLanguageAnswersNotFound() {
-    as(APP_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, NB);
 
-    assertProblem(as(APP_OWNER).get(TEXTS + "/en"), 404,
+    assertProblem(as(SAILOR_OWNER).get(TEXTS + "/en"), 404,
         "There are no texts in language 'en' for application 'test/sailor'");
   }
 
   @Test
   void gettingTextsWithAnInvalidLanguageOrAppIsRefused() {
-    assertProblem(as(APP_OWNER).get(TEXTS + "/NB"), 400, "The language 'NB' is not valid");
-    assertProblem(as(APP_OWNER).get("/storage/api/v1/applications/test/Sailor/texts/nb"), 400,
+    assertProblem(as(SAILOR_OWNER).get(TEXTS + "/NB"), 400, "The language 'NB' is not valid");
+    assertProblem(as(SAILOR_OWNER).get("/storage/api/v1/applications/test/Sailor/texts/nb"), 400,
         "The app name 'Sailor' is not valid");
   }
 
   @Test
   void textsOfEachLanguageAreKeptApart() {
-    as(APP_OWNER).post(TEXTS, NB);
-    as(APP_OWNER).post(TEXTS, texts("en", "some_id", "some value in English"));
+    as(SAILOR_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, texts("en", "some_id", "some value in English"));
 
-    assertThat(as(APP_OWNER).delete(TEXTS + "/nb").status()).isEqualTo(200);
+    assertThat(as(SAILOR_OWNER).delete(TEXTS + "/nb").status()).isEqualTo(200);
 
-    JsonNode english = as(APP_OWNER).get(TEXTS + "/en").json();
+    JsonNode english = as(SAILOR_OWNER).get(TEXTS + "/en").json();
     assertThat(english.path("id").asString()).isEqualTo("test-sailor-en");
     assertThat(english.path("resources").get(0).path("value").asString()).isEqualTo("some value in English");
   }
 
   @Test
   void puttingTextsReplacesThem() {
-    as(APP_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, NB);
 
-    StorageHttp.Response put = as(APP_OWNER).put(TEXTS + "/nb", texts("nb", "replaced_id", "replaced"));
+    StorageHttp.Response put = as(SAILOR_OWNER).put(TEXTS + "/nb", texts("nb", "replaced_id", "replaced"));
 
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
     JsonNode texts = put.json();
@@ -156,59 +159,59 @@ class TextsIntegrationTests extends IntegrationTest {
     assertThat(texts.path("org").asString()).isEqualTo("test");
     assertThat(texts.path("resources")).hasSize(1);
     assertThat(texts.path("resources").get(0).path("id").asString()).isEqualTo("replaced_id");
-    assertThat(as(APP_OWNER).get(TEXTS + "/nb").json()).isEqualTo(texts);
+    assertThat(as(SAILOR_OWNER).get(TEXTS + "/nb").json()).isEqualTo(texts);
   }
 
   @Test
   void puttingTextsThatDoNotExistAnswersNotFound() {
-    assertProblem(as(APP_OWNER).put(TEXTS + "/nb", NB), 404,
+    assertProblem(as(SAILOR_OWNER).put(TEXTS + "/nb", NB), 404,
         "There are no texts in language 'nb' for application 'test/sailor'");
-    assertProblem(as(APP_OWNER).get(TEXTS + "/nb"), 404, "There are no texts in language 'nb'");
+    assertProblem(as(SAILOR_OWNER).get(TEXTS + "/nb"), 404, "There are no texts in language 'nb'");
   }
 
   @Test
   void puttingTextsWhoseLanguageDiffersFromThePathIsRefused() {
-    as(APP_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, NB);
 
-    assertProblem(as(APP_OWNER).put(TEXTS + "/en", NB), 400,
+    assertProblem(as(SAILOR_OWNER).put(TEXTS + "/en", NB), 400,
         "The text resource's language 'nb' does not match the language 'en' in the path");
     ObjectNode withoutLanguage = texts("nb", "a", "b");
     withoutLanguage.remove("language");
-    assertProblem(as(APP_OWNER).put(TEXTS + "/nb", withoutLanguage), 400,
+    assertProblem(as(SAILOR_OWNER).put(TEXTS + "/nb", withoutLanguage), 400,
         "The text resource's 'language' is required");
   }
 
   @Test
   void puttingInvalidTextsIsRefused() {
-    as(APP_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, NB);
 
-    assertProblem(as(APP_OWNER).put(TEXTS + "/nb", "{\"language\": \"nb\", \"resources\": [{}]}"), 400,
+    assertProblem(as(SAILOR_OWNER).put(TEXTS + "/nb", "{\"language\": \"nb\", \"resources\": [{}]}"), 400,
         "The text at resources[0] has no 'id'");
-    assertProblem(as(APP_OWNER).put(TEXTS + "/nb", "{\"language\": \"nb\"}"), 400, "'resources' is required");
-    assertProblem(as(APP_OWNER).put(TEXTS + "/Nb", NB), 400, "The language 'Nb' is not valid");
-    assertThat(as(APP_OWNER).get(TEXTS + "/nb").json().path("resources")).hasSize(3);
+    assertProblem(as(SAILOR_OWNER).put(TEXTS + "/nb", "{\"language\": \"nb\"}"), 400, "'resources' is required");
+    assertProblem(as(SAILOR_OWNER).put(TEXTS + "/Nb", NB), 400, "The language 'Nb' is not valid");
+    assertThat(as(SAILOR_OWNER).get(TEXTS + "/nb").json().path("resources")).hasSize(3);
   }
 
   @Test
   void deletingTextsRemovesThemAndAnswersWithoutABody() {
-    as(APP_OWNER).post(TEXTS, NB);
+    as(SAILOR_OWNER).post(TEXTS, NB);
 
-    StorageHttp.Response deleted = as(APP_OWNER).delete(TEXTS + "/nb");
+    StorageHttp.Response deleted = as(SAILOR_OWNER).delete(TEXTS + "/nb");
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.text()).isEmpty();
-    assertProblem(as(APP_OWNER).get(TEXTS + "/nb"), 404, "There are no texts in language 'nb'");
+    assertProblem(as(SAILOR_OWNER).get(TEXTS + "/nb"), 404, "There are no texts in language 'nb'");
   }
 
   @Test
   void deletingTextsThatDoNotExistAnswersNotFound() {
-    assertProblem(as(APP_OWNER).delete(TEXTS + "/nb"), 404,
+    assertProblem(as(SAILOR_OWNER).delete(TEXTS + "/nb"), 404,
         "There are no texts in language 'nb' for application 'test/sailor'");
   }
 
   @Test
   void deletingTextsWithAnInvalidLanguageIsRefused() {
-    assertProblem(as(APP_OWNER).delete(TEXTS + "/nob"), 400, "The language 'nob' is not valid");
+    assertProblem(as(SAILOR_OWNER).delete(TEXTS + "/nob"), 400, "The language 'nob' is not valid");
   }
 
   private static ObjectNode texts(String language, String id, String value) {

@@ -1,0 +1,54 @@
+package no.instanceplatform.storage.localplatform;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import no.instanceplatform.storage.StorageProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Wires the local platform: its test data, its signing key and token issuer, and the token decoder that trusts
+ * that key (in process, so Storage need not call itself for its own keys).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("storage.local-platform.enabled")
+class LocalPlatformConfiguration {
+
+  static final String OPENID_PATH = "/authentication/api/v1/openid/";
+
+  @Bean
+  LocalTestData localTestData() {
+    return LocalTestData.load();
+  }
+
+  @Bean
+  LocalSigningKey localSigningKey(LocalPlatformProperties properties, StorageProperties storage) {
+    Path file = properties.signingKeyFile() != null ? properties.signingKeyFile()
+        : storage.dataDir().resolve("local-platform").resolve("signing-key.jwk.json");
+    return LocalSigningKey.loadOrCreate(file);
+  }
+
+  @Bean
+  LocalTokenIssuer localTokenIssuer(LocalSigningKey key, LocalPlatformProperties properties,
+      StorageProperties storage, Clock clock) {
+    String issuer = stripSlash(storage.platformBaseUrl()) + OPENID_PATH;
+    return new LocalTokenIssuer(key, issuer, properties.tokenLifetime(), clock);
+  }
+
+  @Bean
+  JwtDecoder localJwtDecoder(LocalSigningKey key, LocalTokenIssuer issuer) throws Exception {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicJwk().toRSAPublicKey()).build();
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(issuer.issuer())));
+    return decoder;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

@@ -1,0 +1,33 @@
+package no.instanceplatform.storage.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** An authenticated request: the validated token and the caller it names. */
+public final class CallerAuthentication extends AbstractAuthenticationToken {
+
+  private final Caller caller;
+  private final Jwt token;
+
+  CallerAuthentication(Caller caller, Jwt token) {
+    super(List.of());
+    this.caller = caller;
+    this.token = token;
+    setAuthenticated(true);
+  }
+
+  public Caller caller() {
+    return caller;
+  }
+
+  @Override
+  public Jwt getCredentials() {
+    return token;
+  }
+
+  @Override
+  public Caller getPrincipal() {
+    return caller;
+  }
+}
