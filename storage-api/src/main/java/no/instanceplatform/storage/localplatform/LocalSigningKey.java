@@ -31,7 +31,12 @@ public final class LocalSigningKey {
   public static LocalSigningKey loadOrCreate(Path file) {
     try {
       if (Files.exists(file)) {
-        return new LocalSigningKey(RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        RSAKey stored = RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+        if (!stored.isPrivate()) {
+          throw new IllegalStateException("The local signing key " + file.toAbsolutePath()
+              + " holds only a public key; it needs the private key to sign tokens");
+        }
+        return new LocalSigningKey(stored);
       }
       RSAKey created = new RSAKeyGenerator(2048)
           .keyID(UUID.randomUUID().toString())

@@ -17,7 +17,7 @@ public final class StorageHttp {
 
   public static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String baseUrl;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -64,7 +64,7 @@ public final class StorageHttp {
         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body),
             StandardCharsets.UTF_8);
     try {
-      HttpResponse<String> response = client.send(request.method(method, publisher).build(),
+      HttpResponse<String> response = CLIENT.send(request.method(method, publisher).build(),
           HttpResponse.BodyHandlers.ofString());
       return new Response(response);
     } catch (IOException e) {

@@ -2,12 +2,19 @@ package no.instanceplatform.storage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class OperationsIntegrationTests extends IntegrationTest {
+
+  /** The request counter of anonymous, successful application list reads. */
+  private static final Pattern APPLICATION_LIST_COUNT = Pattern.compile(
+      "(?m)^http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*outcome=\"SUCCESS\"[^}]*status=\"200\""
+          + "[^}]*uri=\"/storage/api/v1/applications\"[^}]*} (\\S+)$");
 
   @Test
   void healthIsUpIncludingTheDatabase() {
@@ -21,18 +28,19 @@ class OperationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void prometheusServesRequestAndJvmMetrics() {
+  void prometheusCountsEachServedRequestAndServesJvmMetrics() throws InterruptedException {
+    double before = applicationListCount(scrape());
+
     assertThat(http.get("/storage/api/v1/applications").status()).isEqualTo(200);
 
-    StorageHttp.Response response = http.get("/actuator/prometheus");
-
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.contentType()).startsWith("text/plain");
-    System.out.println(response.text());
-    assertThat(response.text())
-        .contains("http_server_requests_seconds_count{")
-        .contains("uri=\"/storage/api/v1/applications\"")
-        .contains("jvm_memory_used_bytes{");
+    // The observation ends after the answer is written, so the scrape may briefly not see it yet.
+    String metrics = scrape();
+    for (int attempt = 0; attempt < 20 && applicationListCount(metrics) == before; attempt++) {
+      Thread.sleep(100);
+      metrics = scrape();
+    }
+    assertThat(applicationListCount(metrics)).isEqualTo(before + 1);
+    assertThat(metrics).containsPattern("(?m)^jvm_memory_used_bytes\\{area=\"heap\",[^}]*} \\S+$");
   }
 
   @Test
@@ -48,14 +56,35 @@ class OperationsIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void swaggerUiRedirectsToItsPageWhichIsServed() {
-    StorageHttp.Response response = http.get("/swagger-ui.html");
+  void swaggerUiRedirectsToItsPageWhichLoadsTheseApiDocs() {
+    StorageHttp.Response redirect = http.get("/swagger-ui.html");
 
-    System.out.println(response.status() + " " + response.raw().headers().map());
-    StorageHttp.Response page = http.get("/swagger-ui/index.html");
-    System.out.println(page.status() + " " + page.raw().headers().map() + page.text());
-    System.out.println("INIT " + http.get("/swagger-ui/swagger-initializer.js").text());
-    System.out.println("CONFIG " + http.get("/v3/api-docs/swagger-config").text());
-    System.out.println("CSS " + http.get("/swagger-ui/swagger-ui-bundle.js").status());
+    assertThat(redirect.status()).isEqualTo(302);
+    assertThat(redirect.header("Location")).isEqualTo("/swagger-ui/index.html");
+
+    StorageHttp.Response page = http.get(redirect.header("Location"));
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.text()).contains("<div id=\"swagger-ui\"></div>", "swagger-initializer.js");
+
+    StorageHttp.Response initializer = http.get("/swagger-ui/swagger-initializer.js");
+    assertThat(initializer.status()).isEqualTo(200);
+    assertThat(initializer.text()).containsPattern("\"configUrl\"\\s*:\\s*\"/v3/api-docs/swagger-config\"");
+
+    StorageHttp.Response config = http.get("/v3/api-docs/swagger-config");
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(config.json().path("url").asString()).isEqualTo("/v3/api-docs");
+  }
+
+  private String scrape() {
+    StorageHttp.Response response = http.get("/actuator/prometheus");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.contentType()).startsWith("text/plain");
+    return response.text();
+  }
+
+  private static double applicationListCount(String metrics) {
+    Matcher count = APPLICATION_LIST_COUNT.matcher(metrics);
+    return count.find() ? Double.parseDouble(count.group(1)) : 0;
   }
 }
