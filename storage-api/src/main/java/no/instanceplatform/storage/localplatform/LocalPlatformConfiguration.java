@@ -1,5 +1,7 @@
 package no.instanceplatform.storage.localplatform;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import no.instanceplatform.storage.StorageProperties;
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -40,9 +43,12 @@ class LocalPlatformConfiguration {
     return new LocalTokenIssuer(key, issuer, properties.tokenLifetime(), clock);
   }
 
+  /** Keys are matched by key id, as a JWKS-based decoder in production does: a token naming another key fails. */
   @Bean
-  JwtDecoder localJwtDecoder(LocalSigningKey key, LocalTokenIssuer issuer) throws Exception {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicJwk().toRSAPublicKey()).build();
+  JwtDecoder localJwtDecoder(LocalSigningKey key, LocalTokenIssuer issuer) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(new JWKSet(key.publicJwk())))
+        .jwsAlgorithm(SignatureAlgorithm.RS256)
+        .build();
     decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
         JwtValidators.createDefaultWithIssuer(issuer.issuer())));
     return decoder;
