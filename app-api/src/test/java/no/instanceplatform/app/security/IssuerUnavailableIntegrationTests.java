@@ -1,5 +1,6 @@
 package no.instanceplatform.app.security;
 
+import no.instanceplatform.security.ProblemAuthenticationEntryPoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import no.instanceplatform.app.security.Caller;
+import no.instanceplatform.security.Caller;
 import no.instanceplatform.app.security.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

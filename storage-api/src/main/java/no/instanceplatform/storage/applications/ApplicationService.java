@@ -8,7 +8,7 @@ import no.instanceplatform.model.Application;
 import no.instanceplatform.model.ApplicationList;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.security.AccessPolicy;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import org.springframework.stereotype.Service;
 
 /** The rules for application metadata: who an application is, when it was stamped, and how it goes away. */

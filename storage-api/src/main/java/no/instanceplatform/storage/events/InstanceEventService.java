@@ -12,7 +12,7 @@ import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.instances.EventOutbox;
 import no.instanceplatform.storage.instances.InstanceUpdater;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.model.InstanceEventList;
 import no.instanceplatform.storage.common.DateTimes;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

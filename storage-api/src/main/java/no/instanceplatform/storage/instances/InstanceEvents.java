@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 
 /** The instance event types Storage records itself, and how it records them. */
 public enum InstanceEvents {

@@ -20,7 +20,7 @@ import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.security.AccessPolicy;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
 

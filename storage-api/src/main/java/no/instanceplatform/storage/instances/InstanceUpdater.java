@@ -7,7 +7,7 @@ import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.security.AccessPolicy;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import no.instanceplatform.model.PresentationTexts;
 import no.instanceplatform.model.ReadStatus;
 import no.instanceplatform.model.Substatus;
 import no.instanceplatform.storage.common.StorageException;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

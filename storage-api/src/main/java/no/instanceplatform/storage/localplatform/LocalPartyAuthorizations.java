@@ -1,6 +1,6 @@
 package no.instanceplatform.storage.localplatform;
 
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.security.PartyAuthorizations;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import no.instanceplatform.model.ProcessState;
 import no.instanceplatform.model.ProcessStateUpdate;
 import no.instanceplatform.storage.events.EventFilter;
 import no.instanceplatform.storage.events.InstanceEventService;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

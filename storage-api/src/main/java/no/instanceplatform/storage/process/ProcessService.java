@@ -13,7 +13,7 @@ import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceLinks;
 import no.instanceplatform.storage.instances.InstanceUpdater;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
 

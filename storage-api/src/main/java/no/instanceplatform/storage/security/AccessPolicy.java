@@ -1,5 +1,7 @@
 package no.instanceplatform.storage.security;
 
+import no.instanceplatform.security.Caller;
+
 import java.time.Clock;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.storage.common.StorageException;

@@ -1,5 +1,7 @@
 package no.instanceplatform.storage.security;
 
+import no.instanceplatform.security.Caller;
+
 /** Port to the authorization service that knows which parties a user may represent. */
 public interface PartyAuthorizations {
 

@@ -8,7 +8,7 @@ import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.security.AccessPolicy;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import org.springframework.stereotype.Service;
 
 /** The rules for the texts of an application: one resource per language, each text with an id. */

@@ -3,7 +3,7 @@ package no.instanceplatform.storage.texts;
 import java.net.URI;
 import no.instanceplatform.model.TextResource;
 import no.instanceplatform.storage.applications.AppId;
-import no.instanceplatform.storage.security.Caller;
+import no.instanceplatform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

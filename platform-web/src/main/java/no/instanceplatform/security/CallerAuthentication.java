@@ -1,4 +1,4 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
 
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

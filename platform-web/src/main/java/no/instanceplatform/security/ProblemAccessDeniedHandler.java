@@ -1,4 +1,6 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
+
+import no.instanceplatform.web.ProblemResponses;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code insufficient_scope} challenge, in our own words.
  */
 @Component
-class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+public class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
   static final String DETAIL = "The bearer token does not allow this request.";
 

@@ -1,4 +1,4 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
 
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 

@@ -1,4 +1,4 @@
-package no.instanceplatform.app.web;
+package no.instanceplatform.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;

@@ -1,4 +1,4 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,12 @@
-package no.instanceplatform.storage.security;
+package no.instanceplatform.security;
 
 import java.util.Set;
 import no.instanceplatform.model.PlatformUser;
 
-/** Who is calling: every service method is told, and decides from it. */
+/** Who is calling, as the validated token's Altinn claims name them; every service method is told. */
 public sealed interface Caller {
 
-  /** The identifier Storage writes into {@code createdBy} and {@code lastChangedBy}. */
+  /** The identifier written into {@code createdBy} and {@code lastChangedBy}. */
   String id();
 
   /** The caller as an instance event records it. */
@@ -36,9 +36,13 @@ public sealed interface Caller {
     public PlatformUser asPlatformUser() {
       return new PlatformUser(null, org, 3, null, null);
     }
+
+    public boolean hasScope(String scope) {
+      return scopes.contains(scope);
+    }
   }
 
-  /** Nobody: no credentials were presented. */
+  /** Nobody: no token was presented (only the anonymous routes let such a request through). */
   record Anonymous() implements Caller {
     @Override
     public String id() {

@@ -1,4 +1,6 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
+
+import no.instanceplatform.web.ProblemResponses;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,14 +25,14 @@ import org.springframework.stereotype.Component;
  * token may well be valid, and the caller should try again rather than fetch a new one.
  */
 @Component
-class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-  static final String MISSING = "A bearer token is required: send 'Authorization: Bearer {token}'.";
-  static final String EXPIRED = "The bearer token has expired.";
-  static final String NOT_YET_VALID = "The bearer token is not valid yet.";
-  static final String WRONG_ISSUER = "The bearer token was not issued by a trusted issuer.";
-  static final String MALFORMED = "The bearer token is malformed, or its signature or algorithm is not accepted.";
-  static final String ISSUER_UNAVAILABLE =
+  public static final String MISSING = "A bearer token is required: send 'Authorization: Bearer {token}'.";
+  public static final String EXPIRED = "The bearer token has expired.";
+  public static final String NOT_YET_VALID = "The bearer token is not valid yet.";
+  public static final String WRONG_ISSUER = "The bearer token was not issued by a trusted issuer.";
+  public static final String MALFORMED = "The bearer token is malformed, or its signature or algorithm is not accepted.";
+  public static final String ISSUER_UNAVAILABLE =
       "The bearer token cannot be checked now: the token issuer's keys are out of reach. Try again shortly.";
   private static final String RETRY_AFTER_SECONDS = "5";
   private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);

@@ -1,7 +1,8 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import no.instanceplatform.web.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;

@@ -1,4 +1,4 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
 
 import java.util.Arrays;
 import java.util.Collection;

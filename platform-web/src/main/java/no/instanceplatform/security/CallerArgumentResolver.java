@@ -1,4 +1,4 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.security;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -11,7 +11,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Gives controller methods the {@link Caller} of the validated token, or anonymous when there is none. */
 @Component
-class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
   /** Only {@code Caller} itself: a {@code Caller.User} parameter could not be honoured for an app owner's token. */
   @Override

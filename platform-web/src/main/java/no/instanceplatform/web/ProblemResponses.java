@@ -1,11 +1,10 @@
-package no.instanceplatform.app.security;
+package no.instanceplatform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.instanceplatform.app.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -16,15 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
  * controller (and so before the message converters) is involved.
  */
 @Component
-class ProblemResponses {
+public class ProblemResponses {
 
   private final JsonMapper json;
 
-  ProblemResponses(JsonMapper json) {
+  public ProblemResponses(JsonMapper json) {
     this.json = json;
   }
 
-  void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -38,7 +37,7 @@ class ProblemResponses {
   }
 
   /** A {@code WWW-Authenticate: Bearer} challenge (RFC 6750) carrying our own description. */
-  static String bearerChallenge(String error, String description) {
+  public static String bearerChallenge(String error, String description) {
     return "Bearer error=\"" + error + "\", error_description=\"" + description.replace("\"", "'") + "\"";
   }
 }

@@ -1,4 +1,4 @@
-package no.instanceplatform.app.web;
+package no.instanceplatform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,0 +1,58 @@
+package no.instanceplatform.web;
+
+import java.util.List;
+import no.instanceplatform.security.CallerArgumentResolver;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.web.filter.UrlHandlerFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * What a service imports to get the shared web behaviour: token authentication parts, the {@code Caller} argument,
+ * problem answers for errors outside Spring MVC, and tolerance of a trailing slash.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"no.instanceplatform.web", "no.instanceplatform.security"})
+public class PlatformWebConfiguration implements WebMvcConfigurer {
+
+  private final CallerArgumentResolver callerResolver;
+
+  PlatformWebConfiguration(CallerArgumentResolver callerResolver) {
+    this.callerResolver = callerResolver;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(callerResolver);
+  }
+
+  /**
+   * Altinn's clients sometimes add a trailing slash; Spring no longer matches it, so it is removed first (before
+   * the security filters too, so that they judge the same path the controllers see).
+   */
+  @Bean
+  FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+    FilterRegistrationBean<UrlHandlerFilter> registration =
+        new FilterRegistrationBean<>(UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /**
+   * Boot's issuer-uri decoder accepts every algorithm of the issuer's key family (RS256, RS384, RS512); Altinn signs
+   * with RS256, so nothing else is accepted.
+   */
+  @Bean
+  JwkSetUriJwtDecoderBuilderCustomizer onlyRs256() {
+    return builder -> builder.jwsAlgorithms(algorithms -> {
+      algorithms.clear();
+      algorithms.add(SignatureAlgorithm.RS256);
+    });
+  }
+}
