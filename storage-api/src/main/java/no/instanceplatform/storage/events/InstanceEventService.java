@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.common.TimeOrderedIds;
 import no.instanceplatform.storage.instances.EventOutbox;
 import no.instanceplatform.storage.instances.InstanceUpdater;
 import no.instanceplatform.security.Caller;
@@ -45,7 +45,7 @@ public class InstanceEventService {
       throw StorageException.invalid("The event's instanceId '" + reported.instanceId()
           + "' is not the instance of the path, " + instance.id() + ".");
     }
-    InstanceEvent event = new InstanceEvent(UUID.randomUUID().toString(), instance.id(), reported.dataId(),
+    InstanceEvent event = new InstanceEvent(TimeOrderedIds.next(), instance.id(), reported.dataId(),
         reported.eventType(), clock.instant(), partyId,
         reported.user() != null ? reported.user() : caller.asPlatformUser(), reported.processInfo());
     events.saveAll(List.of(event));
@@ -59,7 +59,8 @@ public class InstanceEventService {
             outbox.pending(instanceGuid).stream().filter(filter::matches))
         .forEach(event -> byId.putIfAbsent(event.id(), event));
     return byId.values().stream()
-        .sorted(Comparator.comparing(InstanceEvent::created, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .sorted(Comparator.comparing(InstanceEvent::created, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(InstanceEvent::id))
         .toList();
   }
 

@@ -1,9 +1,9 @@
 package no.instanceplatform.storage.instances;
 
 import java.time.Instant;
-import java.util.UUID;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
+import no.instanceplatform.storage.common.TimeOrderedIds;
 import no.instanceplatform.security.Caller;
 
 /** The instance event types Storage records itself, and how it records them. */
@@ -17,7 +17,7 @@ public enum InstanceEvents {
 
   /** An event of this type for the instance as it is after the change. */
   public InstanceEvent of(Instance instance, Caller caller, Instant when, String dataId) {
-    return new InstanceEvent(UUID.randomUUID().toString(), instance.id(), dataId, name(), when,
+    return new InstanceEvent(TimeOrderedIds.next(), instance.id(), dataId, name(), when,
         instance.instanceOwner().partyId(), caller.asPlatformUser(), instance.process());
   }
 

@@ -3,13 +3,13 @@ package no.instanceplatform.storage.process;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.model.InstanceStatus;
 import no.instanceplatform.model.ProcessState;
 import no.instanceplatform.model.ProcessStateUpdate;
 import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.storage.common.TimeOrderedIds;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceLinks;
 import no.instanceplatform.storage.instances.InstanceUpdater;
@@ -84,7 +84,7 @@ public class ProcessService {
    */
   private static InstanceEvent complete(InstanceEvent e, String instanceId, String partyId, Caller caller,
       Instant now) {
-    return new InstanceEvent(UUID.randomUUID().toString(), instanceId, e.dataId(),
+    return new InstanceEvent(TimeOrderedIds.next(), instanceId, e.dataId(),
         e.eventType(), e.created() != null ? e.created() : now, partyId,
         e.user() != null ? e.user() : caller.asPlatformUser(), e.processInfo());
   }

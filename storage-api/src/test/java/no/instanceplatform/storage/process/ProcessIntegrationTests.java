@@ -212,6 +212,18 @@ class ProcessIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void eventsReportedTogetherWithoutTimesAreListedInTheOrderGiven() {
+    List<Map<String, Object>> walk = List.of(Map.of("eventType", "process_EndTask"),
+        Map.of("eventType", "process_StartTask"), Map.of("eventType", "process_EndTask"),
+        Map.of("eventType", "process_StartTask"), Map.of("eventType", "process_EndEvent"));
+
+    putStateAndEvents(json(TASK_1_STATE), walk);
+
+    assertThat(eventTypes()).containsExactly("Created", "process_EndTask", "process_StartTask", "process_EndTask",
+        "process_StartTask", "process_EndEvent");
+  }
+
+  @Test
   void puttingStateAndEventsNeedsAStateAndAnEventTypeOnEveryEvent() {
     JsonNode before = http.get(instance).json();
     String path = instance + "/process/instanceandevents";
