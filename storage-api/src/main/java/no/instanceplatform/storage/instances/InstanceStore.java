@@ -22,4 +22,10 @@ public interface InstanceStore {
    * @return the stored instance at its new version, or empty when someone else changed it first
    */
   Optional<StoredInstance> replace(long expectedVersion, Instance instance, List<InstanceEvent> events);
+
+  /** Up to {@code limit} instances matching the query, in its order, after {@code after} (null: from the start). */
+  List<Instance> find(InstanceQuery query, Keyset after, int limit);
+
+  /** How many instances match the query. */
+  long count(InstanceQuery query);
 }

@@ -56,6 +56,24 @@ public class AccessPolicy {
     }
   }
 
+  /**
+   * Refuses unless the caller is a user who may list the party's instances. The caller named the party, so a
+   * refusal is 403: it tells nothing the caller did not know.
+   */
+  public void requirePartyListing(Caller caller, String partyId) {
+    if (!(caller instanceof Caller.User user) || !parties.mayRepresent(user, partyId)) {
+      throw StorageException.forbidden("The caller may not list the instances of party " + partyId + ".");
+    }
+  }
+
+  /** Refuses unless the caller is the app owner {@code org} with the read scope. */
+  public void requireOrgListing(Caller caller, String org) {
+    if (!(caller instanceof Caller.AppOwner owner) || !owner.org().equals(org)) {
+      throw StorageException.forbidden("Only the app owner " + org + " may list its instances.");
+    }
+    requireScope(owner, READ_SCOPE);
+  }
+
   /** Refuses unless the caller is the app owner {@code org} deploying apps ({@code altinn:appdeploy}). */
   public void requireAppDeploy(Caller caller, String org) {
     if (!(caller instanceof Caller.AppOwner owner) || !owner.org().equals(org)) {

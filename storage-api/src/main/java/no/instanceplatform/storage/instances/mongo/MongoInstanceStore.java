@@ -11,7 +11,9 @@ import java.util.Set;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.instances.EventOutbox;
+import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
+import no.instanceplatform.storage.instances.Keyset;
 import no.instanceplatform.storage.instances.StoredInstance;
 import no.instanceplatform.storage.mongo.FieldReplacement;
 import org.bson.Document;
@@ -40,9 +42,27 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
     createIndexes();
   }
 
+  /**
+   * One index per query shape, each ending in the sort keys (lastChanged, _id), so that a page is read from the
+   * index in order however deep it is; and the outbox sweep's.
+   */
   private void createIndexes() {
     var indexes = mongo.indexOps(InstanceDocument.class);
+    indexes.createIndex(byLastChanged("org").named("org_lastChanged"));
+    indexes.createIndex(byLastChanged("appId").named("app_lastChanged"));
+    indexes.createIndex(byLastChanged("instanceOwner.partyId").named("owner_lastChanged"));
+    indexes.createIndex(byLastChanged("appId", "process.currentTask.elementId").named("app_task_lastChanged"));
+    indexes.createIndex(byLastChanged("org", "status.isArchived", "status.isSoftDeleted", "status.isHardDeleted")
+        .named("org_status_lastChanged"));
     indexes.createIndex(new Index().on("pendingEvents._id", Sort.Direction.ASC).named("outbox"));
+  }
+
+  private static Index byLastChanged(String... equalityFields) {
+    Index index = new Index();
+    for (String field : equalityFields) {
+      index.on(field, Sort.Direction.ASC);
+    }
+    return index.on("lastChanged", Sort.Direction.DESC).on("_id", Sort.Direction.DESC);
   }
 
   @Override
@@ -67,6 +87,18 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
     InstanceDocument saved = mongo.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true),
         InstanceDocument.class);
     return Optional.ofNullable(saved).map(MongoInstanceStore::stored);
+  }
+
+  @Override
+  public List<Instance> find(InstanceQuery query, Keyset after, int limit) {
+    return mongo.find(InstanceQueryCriteria.of(query, after, limit), InstanceDocument.class).stream()
+        .map(InstanceMapping::toInstance)
+        .toList();
+  }
+
+  @Override
+  public long count(InstanceQuery query) {
+    return mongo.count(InstanceQueryCriteria.count(query), InstanceDocument.class);
   }
 
   @Override
