@@ -10,7 +10,7 @@ import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.security.AltinnClaims;
 import no.instanceplatform.security.Caller;
 import no.instanceplatform.security.CallerAuthentication;
-import no.instanceplatform.storage.security.altinn.AltinnPartyAuthorizations;
+import no.instanceplatform.storage.platform.AltinnPartyAuthorizations;
 import no.instanceplatform.storage.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +100,7 @@ class AltinnPartyAuthorizationsIntegrationTests extends IntegrationTest {
   void aPartiesUrlIsRequired() {
     assertThatThrownBy(() -> new AltinnPartyAuthorizations(RestClient.builder(), null))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("storage.authorization.parties-url");
+        .hasMessageContaining("storage.platform.parties-url");
   }
 
   /** Puts the user's validated token in the security context, as the resource server does for a request. */
