@@ -1,7 +1,10 @@
 package no.instanceplatform.storage.events;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import no.instanceplatform.model.InstanceEvent;
 
 /**
@@ -12,6 +15,15 @@ public record EventFilter(Set<String> eventTypes, Instant from, Instant to) {
 
   public static EventFilter all() {
     return new EventFilter(Set.of(), null, null);
+  }
+
+  /** Event types from a query string: the parameter repeated, or its values comma separated. */
+  public static Set<String> types(List<String> values) {
+    if (values == null) {
+      return Set.of();
+    }
+    return values.stream().flatMap(value -> Arrays.stream(value.split(","))).map(String::trim)
+        .filter(type -> !type.isEmpty()).collect(Collectors.toUnmodifiableSet());
   }
 
   public boolean matches(InstanceEvent event) {

@@ -4,6 +4,7 @@ import java.util.List;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.instances.EventOutbox;
 import no.instanceplatform.storage.instances.InstanceChanged;
+import no.instanceplatform.storage.instances.PendingEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -53,11 +54,11 @@ public class EventRelay {
   }
 
   private void deliver(String instanceGuid) {
-    List<InstanceEvent> pending = outbox.pending(instanceGuid);
-    if (pending.isEmpty()) {
+    PendingEvents pending = outbox.pending(instanceGuid);
+    if (pending.events().isEmpty()) {
       return;
     }
-    events.saveAll(pending);
-    outbox.acknowledge(instanceGuid, pending.stream().map(InstanceEvent::id).toList());
+    events.saveAll(pending.appId(), pending.events());
+    outbox.acknowledge(instanceGuid, pending.events().stream().map(InstanceEvent::id).toList());
   }
 }

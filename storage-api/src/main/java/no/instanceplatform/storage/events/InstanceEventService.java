@@ -48,7 +48,7 @@ public class InstanceEventService {
     InstanceEvent event = new InstanceEvent(TimeOrderedIds.next(), instance.id(), reported.dataId(),
         reported.eventType(), clock.instant(), partyId,
         reported.user() != null ? reported.user() : caller.asPlatformUser(), reported.processInfo());
-    events.saveAll(List.of(event));
+    events.saveAll(instance.appId(), List.of(event));
     return event;
   }
 
@@ -56,7 +56,7 @@ public class InstanceEventService {
     Instance instance = instances.read(caller, InstanceAction.READ, partyId, instanceGuid);
     Map<String, InstanceEvent> byId = new LinkedHashMap<>();
     Stream.concat(events.find(instance.id(), filter).stream(),
-            outbox.pending(instanceGuid).stream().filter(filter::matches))
+            outbox.pending(instanceGuid).events().stream().filter(filter::matches))
         .forEach(event -> byId.putIfAbsent(event.id(), event));
     return byId.values().stream()
         .sorted(Comparator.comparing(InstanceEvent::created, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -67,7 +67,7 @@ public class InstanceEventService {
   public InstanceEvent get(Caller caller, String partyId, String instanceGuid, String eventId) {
     Instance instance = instances.read(caller, InstanceAction.READ, partyId, instanceGuid);
     return events.findById(eventId)
-        .or(() -> outbox.pending(instanceGuid).stream().filter(e -> e.id().equals(eventId)).findFirst())
+        .or(() -> outbox.pending(instanceGuid).events().stream().filter(e -> e.id().equals(eventId)).findFirst())
         .filter(event -> instance.id().equals(event.instanceId()))
         .orElseThrow(() -> StorageException.notFound("Event " + eventId + " of instance " + instance.id()
             + " was not found."));
@@ -76,7 +76,7 @@ public class InstanceEventService {
   /** Deletes every event of the instance, those not yet delivered from its outbox included. */
   public void deleteAll(Caller caller, String partyId, String instanceGuid) {
     Instance instance = instances.read(caller, InstanceAction.APP_OWNER_WRITE, partyId, instanceGuid);
-    List<String> pending = outbox.pending(instanceGuid).stream().map(InstanceEvent::id).toList();
+    List<String> pending = outbox.pending(instanceGuid).events().stream().map(InstanceEvent::id).toList();
     if (!pending.isEmpty()) {
       outbox.acknowledge(instanceGuid, pending);
     }

@@ -3,9 +3,7 @@ package no.instanceplatform.storage.events;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.model.InstanceEventList;
 import no.instanceplatform.storage.common.DateTimes;
@@ -44,9 +42,7 @@ class InstanceEventsController {
   InstanceEventList list(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestParam(required = false) List<String> eventTypes, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    Set<String> types = eventTypes == null ? Set.of()
-        : eventTypes.stream().map(String::trim).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
-    EventFilter filter = new EventFilter(types, instant(from, "from"), instant(to, "to"));
+    EventFilter filter = new EventFilter(EventFilter.types(eventTypes), instant(from, "from"), instant(to, "to"));
     return new InstanceEventList(events.list(caller, Long.toString(partyId), instanceGuid.toString(), filter));
   }
 

@@ -2,7 +2,6 @@ package no.instanceplatform.storage.instances;
 
 import java.util.Collection;
 import java.util.List;
-import no.instanceplatform.model.InstanceEvent;
 
 /**
  * Port to the events each instance write leaves on the instance document. They are committed with the change,
@@ -10,7 +9,7 @@ import no.instanceplatform.model.InstanceEvent;
  */
 public interface EventOutbox {
 
-  List<InstanceEvent> pending(String instanceGuid);
+  PendingEvents pending(String instanceGuid);
 
   /** Guids of instances that still hold undelivered events, at most {@code limit}. */
   List<String> instancesWithPending(int limit);

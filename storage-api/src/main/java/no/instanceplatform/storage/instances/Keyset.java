@@ -2,5 +2,8 @@ package no.instanceplatform.storage.instances;
 
 import java.time.Instant;
 
-/** A position in a query's order: the last instance of the previous page, by its sort key. */
-public record Keyset(Instant lastChanged, String instanceGuid) {}
+/**
+ * A position in a page order on (time, id): the last item of the previous page. For instances the time is
+ * {@code lastChanged} and the id the instance guid; for events, {@code created} and the event id.
+ */
+public record Keyset(Instant at, String id) {}

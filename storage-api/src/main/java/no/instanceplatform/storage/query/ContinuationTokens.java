@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * another query. Opaque to clients: base64url of the JSON, a dot, base64url of the signature.
  */
 @Component
-class ContinuationTokens {
+public class ContinuationTokens {
 
   private static final Logger log = LoggerFactory.getLogger(ContinuationTokens.class);
   private static final String ALGORITHM = "HmacSHA256";
@@ -46,19 +46,19 @@ class ContinuationTokens {
   }
 
   /** What a token carries. */
-  record Position(Keyset after, long totalHits) {}
+  public record Position(Keyset after, long totalHits) {}
 
   private record Payload(String q, long lc, String id, long n) {}
 
-  String issue(String fingerprint, Keyset after, long totalHits) {
-    Payload payload = new Payload(digest(fingerprint), after.lastChanged().toEpochMilli(), after.instanceGuid(),
+  public String issue(String fingerprint, Keyset after, long totalHits) {
+    Payload payload = new Payload(digest(fingerprint), after.at().toEpochMilli(), after.id(),
         totalHits);
     byte[] body = json.writeValueAsBytes(payload);
     return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(sign(body));
   }
 
   /** The position a token names, if it is ours, unaltered, and issued for this query. */
-  Position read(String token, String fingerprint) {
+  public Position read(String token, String fingerprint) {
     int dot = token.indexOf('.');
     try {
       if (dot < 1) {

@@ -1,11 +1,8 @@
 package no.instanceplatform.storage.query;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import no.instanceplatform.model.InstanceQueryResponse;
 import no.instanceplatform.security.Caller;
-import no.instanceplatform.storage.StorageProperties;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,29 +16,18 @@ class InstanceQueryController {
   static final String OWNER_IDENTIFIER = "X-Ai-InstanceOwnerIdentifier";
 
   private final InstanceQueryService queries;
-  private final String baseUrl;
+  private final PageLinks links;
 
-  InstanceQueryController(InstanceQueryService queries, StorageProperties properties) {
+  InstanceQueryController(InstanceQueryService queries, PageLinks links) {
     this.queries = queries;
-    this.baseUrl = properties.platformBaseUrl().replaceAll("/+$", "");
+    this.links = links;
   }
 
   @GetMapping("/storage/api/v1/instances")
   InstanceQueryResponse query(Caller caller, @RequestParam MultiValueMap<String, String> parameters,
       @RequestHeader(name = OWNER_IDENTIFIER, required = false) String ownerIdentifier, HttpServletRequest request) {
     InstanceQueryService.Page page = queries.query(caller, QueryParameters.parse(parameters, ownerIdentifier));
-    String query = request.getQueryString() == null ? "" : request.getQueryString();
-    String self = baseUrl + request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
-    String next = page.nextToken() == null ? null
-        : baseUrl + request.getRequestURI() + "?" + withToken(query, page.nextToken());
-    return new InstanceQueryResponse(page.totalHits(), page.instances().size(), self, next, page.instances());
-  }
-
-  /** The query string as the client wrote it, with the continuation token replaced (tokens are URL-safe). */
-  private static String withToken(String query, String token) {
-    String kept = Arrays.stream(query.split("&"))
-        .filter(part -> !part.isEmpty() && !part.startsWith("continuationToken="))
-        .collect(Collectors.joining("&"));
-    return (kept.isEmpty() ? "" : kept + "&") + "continuationToken=" + token;
+    return new InstanceQueryResponse(page.totalHits(), page.instances().size(), links.self(request),
+        links.next(request, page.nextToken()), page.instances());
   }
 }

@@ -57,7 +57,7 @@ class EventOutboxIntegrationTests extends IntegrationTest {
 
   @Test
   void aFailedEventWriteKeepsTheEventInTheOutboxUntilTheSweepDeliversIt() {
-    doThrow(new DataAccessResourceFailureException("event store down")).when(eventStore).saveAll(anyCollection());
+    doThrow(new DataAccessResourceFailureException("event store down")).when(eventStore).saveAll(anyString(), anyCollection());
 
     String id = createInstance();
     StorageHttp.Response deleted = as(USER_1337).delete(INSTANCES + "/" + id);
@@ -70,7 +70,7 @@ class EventOutboxIntegrationTests extends IntegrationTest {
     relay.sweep();
     assertThat(outboxSize(id)).isEqualTo(2);
 
-    doCallRealMethod().when(eventStore).saveAll(anyCollection());
+    doCallRealMethod().when(eventStore).saveAll(anyString(), anyCollection());
     relay.sweep();
 
     assertThat(storedEventTypes(id)).containsExactly("Created", "Deleted");
@@ -96,9 +96,9 @@ class EventOutboxIntegrationTests extends IntegrationTest {
 
   @Test
   void deletingAllEventsAlsoEmptiesTheOutbox() {
-    doThrow(new DataAccessResourceFailureException("event store down")).when(eventStore).saveAll(anyCollection());
+    doThrow(new DataAccessResourceFailureException("event store down")).when(eventStore).saveAll(anyString(), anyCollection());
     String id = createInstance();
-    doCallRealMethod().when(eventStore).saveAll(anyCollection());
+    doCallRealMethod().when(eventStore).saveAll(anyString(), anyCollection());
 
     assertThat(http.delete(INSTANCES + "/" + id + "/events").status()).isEqualTo(200);
     relay.sweep();

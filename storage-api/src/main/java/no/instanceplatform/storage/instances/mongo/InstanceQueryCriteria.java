@@ -73,10 +73,10 @@ final class InstanceQueryCriteria {
 
   /** Strictly after the position in the query's order; ties on lastChanged are broken by id. */
   private static Criteria after(Keyset after, boolean ascending) {
-    Criteria beyondTime = ascending ? where(LAST_CHANGED).gt(after.lastChanged())
-        : where(LAST_CHANGED).lt(after.lastChanged());
-    Criteria sameTimeBeyondId = new Criteria().andOperator(where(LAST_CHANGED).is(after.lastChanged()),
-        ascending ? where(ID).gt(after.instanceGuid()) : where(ID).lt(after.instanceGuid()));
+    Criteria beyondTime = ascending ? where(LAST_CHANGED).gt(after.at())
+        : where(LAST_CHANGED).lt(after.at());
+    Criteria sameTimeBeyondId = new Criteria().andOperator(where(LAST_CHANGED).is(after.at()),
+        ascending ? where(ID).gt(after.id()) : where(ID).lt(after.id()));
     return new Criteria().orOperator(beyondTime, sameTimeBeyondId);
   }
 

@@ -14,6 +14,7 @@ import no.instanceplatform.storage.instances.EventOutbox;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.instances.Keyset;
+import no.instanceplatform.storage.instances.PendingEvents;
 import no.instanceplatform.storage.instances.StoredInstance;
 import no.instanceplatform.storage.mongo.FieldReplacement;
 import org.bson.Document;
@@ -102,18 +103,18 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
   }
 
   @Override
-  public List<InstanceEvent> pending(String instanceGuid) {
+  public PendingEvents pending(String instanceGuid) {
     Query byId = query(where("_id").is(instanceGuid));
-    byId.fields().include(InstanceDocument.PENDING_EVENTS);
+    byId.fields().include(InstanceDocument.PENDING_EVENTS).include("appId");
     Document document = mongo.findOne(byId, Document.class, mongo.getCollectionName(InstanceDocument.class));
     if (document == null || document.getList(InstanceDocument.PENDING_EVENTS, Document.class) == null) {
-      return List.of();
+      return PendingEvents.none();
     }
     List<InstanceEvent> events = new ArrayList<>();
     for (Document event : document.getList(InstanceDocument.PENDING_EVENTS, Document.class)) {
       events.add(mongo.getConverter().read(InstanceEvent.class, event));
     }
-    return events;
+    return new PendingEvents(document.getString("appId"), events);
   }
 
   @Override

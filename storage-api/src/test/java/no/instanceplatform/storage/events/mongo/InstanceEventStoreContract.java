@@ -10,6 +10,7 @@ import java.util.UUID;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.model.PlatformUser;
 import no.instanceplatform.storage.events.EventFilter;
+import no.instanceplatform.storage.instances.Keyset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +20,7 @@ abstract class InstanceEventStoreContract {
 
   private static final Instant T0 = Instant.parse("2024-05-03T12:00:00Z");
   private static final String INSTANCE = "501337/" + UUID.randomUUID();
+  private static final String APP = "ttd/test-app";
 
   private MongoInstanceEventStore store;
 
@@ -33,8 +35,8 @@ abstract class InstanceEventStoreContract {
   void savingAnEventAgainKeepsOneCopy() {
     InstanceEvent created = event(INSTANCE, "Created", 0);
 
-    store.saveAll(List.of(created));
-    store.saveAll(List.of(created));
+    store.saveAll(APP, List.of(created));
+    store.saveAll(APP, List.of(created));
 
     assertThat(store.find(INSTANCE, EventFilter.all())).containsExactly(created);
     assertThat(store.findById(created.id())).contains(created);
@@ -46,7 +48,7 @@ abstract class InstanceEventStoreContract {
     InstanceEvent saved = event(INSTANCE, "Saved", 10);
     InstanceEvent deleted = event(INSTANCE, "Deleted", 20);
     InstanceEvent otherInstance = event("501337/" + UUID.randomUUID(), "Saved", 5);
-    store.saveAll(List.of(deleted, otherInstance, saved, created));
+    store.saveAll(APP, List.of(deleted, otherInstance, saved, created));
 
     assertThat(store.find(INSTANCE, EventFilter.all())).containsExactly(created, saved, deleted);
     assertThat(store.find(INSTANCE, new EventFilter(Set.of("Saved", "Deleted"), null, null)))
@@ -62,13 +64,34 @@ abstract class InstanceEventStoreContract {
   void deletingAllRemovesOnlyThatInstancesEvents() {
     InstanceEvent mine = event(INSTANCE, "Created", 0);
     InstanceEvent other = event("501337/" + UUID.randomUUID(), "Created", 0);
-    store.saveAll(List.of(mine, other));
+    store.saveAll(APP, List.of(mine, other));
 
     store.deleteAll(INSTANCE);
 
     assertThat(store.find(INSTANCE, EventFilter.all())).isEmpty();
     assertThat(store.findById(mine.id())).isEmpty();
     assertThat(store.findById(other.id())).contains(other);
+  }
+
+  @Test
+  void anAppsEventsAreReadInPagesOldestFirstAfterAPosition() {
+    InstanceEvent first = event(INSTANCE, "Created", 0);
+    InstanceEvent second = event("501337/" + UUID.randomUUID(), "Created", 10);
+    InstanceEvent third = event(INSTANCE, "Saved", 10);
+    InstanceEvent otherApp = event("501337/" + UUID.randomUUID(), "Created", 5);
+    store.saveAll(APP, List.of(third, first, second));
+    store.saveAll("ttd/other-app", List.of(otherApp));
+    List<InstanceEvent> sameTime = List.of(second, third).stream()
+        .sorted(java.util.Comparator.comparing(InstanceEvent::id)).toList();
+
+    assertThat(store.findByApp(APP, EventFilter.all(), null, 10))
+        .containsExactly(first, sameTime.get(0), sameTime.get(1));
+    assertThat(store.findByApp(APP, EventFilter.all(), null, 2)).containsExactly(first, sameTime.get(0));
+    assertThat(store.findByApp(APP, EventFilter.all(),
+        new Keyset(sameTime.get(0).created(), sameTime.get(0).id()), 10)).containsExactly(sameTime.get(1));
+    assertThat(store.findByApp(APP, new EventFilter(Set.of("Saved"), null, null), null, 10)).containsExactly(third);
+    assertThat(store.countByApp(APP, EventFilter.all())).isEqualTo(3);
+    assertThat(store.countByApp(APP, new EventFilter(Set.of(), T0.plusSeconds(1), null))).isEqualTo(2);
   }
 
   private static InstanceEvent event(String instanceId, String type, int secondsAfterT0) {

@@ -86,7 +86,7 @@ abstract class InstanceStoreContract {
     StoredInstance current = store.find(instance.instanceGuid()).orElseThrow();
     assertThat(current.version()).isEqualTo(2);
     assertThat(current.instance().lastChangedBy()).isEqualTo("2");
-    assertThat(store.pending(instance.instanceGuid())).isEmpty();
+    assertThat(store.pending(instance.instanceGuid()).events()).isEmpty();
   }
 
   @Test
@@ -116,14 +116,15 @@ abstract class InstanceStoreContract {
     store.insert(other, List.of());
     store.replace(1, instance, List.of(saved, deleted)).orElseThrow();
 
-    assertThat(store.pending(instance.instanceGuid())).containsExactly(created, saved, deleted);
+    assertThat(store.pending(instance.instanceGuid()).events()).containsExactly(created, saved, deleted);
+    assertThat(store.pending(instance.instanceGuid()).appId()).isEqualTo("ttd/test-app");
     assertThat(store.instancesWithPending(10)).containsExactly(instance.instanceGuid());
 
     store.acknowledge(instance.instanceGuid(), List.of(created.id(), deleted.id()));
 
-    assertThat(store.pending(instance.instanceGuid())).containsExactly(saved);
+    assertThat(store.pending(instance.instanceGuid()).events()).containsExactly(saved);
     store.acknowledge(instance.instanceGuid(), List.of(saved.id()));
-    assertThat(store.pending(instance.instanceGuid())).isEmpty();
+    assertThat(store.pending(instance.instanceGuid()).events()).isEmpty();
     assertThat(store.instancesWithPending(10)).isEmpty();
     assertThat(store.find(instance.instanceGuid()).orElseThrow().version()).isEqualTo(2);
   }
@@ -148,7 +149,7 @@ abstract class InstanceStoreContract {
 
     assertThat(outcomes).containsOnlyOnce(true);
     assertThat(store.find(instance.instanceGuid()).orElseThrow().version()).isEqualTo(2);
-    assertThat(store.pending(instance.instanceGuid())).hasSize(1);
+    assertThat(store.pending(instance.instanceGuid()).events()).hasSize(1);
   }
 
   private static Instance fullInstance() {
