@@ -40,7 +40,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
       "processAndEvents", "{\"state\": " + Bodies.PROCESS + ", \"events\": [{\"eventType\": \"process_StartTask\"}]}",
       "event", "{\"eventType\": \"Saved\"}",
       "application", "{\"title\": {\"nb\": \"Matrise\"}}",
-      "textResource", "{\"language\": \"nb\", \"resources\": [{\"id\": \"a\", \"value\": \"b\"}]}");
+      "textResource", "{\"language\": \"nb\", \"resources\": [{\"id\": \"a\", \"value\": \"b\"}]}",
+      "messageBoxSearch", "{\"instanceOwnerPartyIdList\": [{party}], \"includeActive\": true}");
 
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -109,14 +110,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     StorageHttp.Response created = http.post("/storage/api/v1/instances?appId=" + APP,
         Map.of("instanceOwner", Map.of("partyId", party)));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String instance = "/storage/api/v1/instances/" + created.json().path("id").asString();
+    String id = created.json().path("id").asString();
+    String instance = "/storage/api/v1/instances/" + id;
     String event = http.get(instance + "/events").json().path("instanceEvents").get(0).path("id").asString();
-    return new Fixture(instance, event);
+    return new Fixture(instance, "/storage/api/v1/sbl/instances/" + id, party, event);
   }
 
-  private record Fixture(String instance, String event) {
+  private record Fixture(String instance, String sbl, String party, String event) {
     String resolve(String path) {
-      return path.replace("{instance}", instance).replace("{event}", event);
+      return path.replace("{instance}", instance).replace("{sbl}", sbl).replace("{party}", party)
+          .replace("{event}", event);
     }
   }
 
