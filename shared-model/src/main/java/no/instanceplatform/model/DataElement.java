@@ -25,4 +25,23 @@ public record DataElement(
     Instant created,
     String createdBy,
     Instant lastChanged,
-    String lastChangedBy) {}
+    String lastChangedBy) {
+
+  /** The element after its content was replaced. */
+  public DataElement withContent(String newContentType, String newFilename, long newSize, Instant when, String by) {
+    return new DataElement(id, instanceGuid, dataType, newFilename, newContentType, blobStoragePath, selfLinks,
+        newSize, locked, refs, tags, created, createdBy, when, by);
+  }
+
+  /** The element after a change of its metadata. */
+  public DataElement withMetadata(String newFilename, boolean newLocked, List<String> newRefs, List<String> newTags,
+      Instant when, String by) {
+    return new DataElement(id, instanceGuid, dataType, newFilename, contentType, blobStoragePath, selfLinks, size,
+        newLocked, newRefs, newTags, created, createdBy, when, by);
+  }
+
+  public DataElement withSelfLinks(ResourceLinks links) {
+    return new DataElement(id, instanceGuid, dataType, filename, contentType, blobStoragePath, links, size, locked,
+        refs, tags, created, createdBy, lastChanged, lastChangedBy);
+  }
+}

@@ -34,11 +34,15 @@ public class InstanceLinks {
         instance.lastChangedBy());
   }
 
+  /** A data element of the instance, with its links. */
+  public DataElement withLinks(Instance instance, DataElement element) {
+    return withLinks(element, appsBase + instance.appId() + "/instances/" + instance.id(),
+        platformInstances + instance.id());
+  }
+
   private static DataElement withLinks(DataElement d, String appsInstance, String platformInstance) {
-    ResourceLinks links = new ResourceLinks(appsInstance + "/data/" + d.id(), platformInstance + "/data/" + d.id());
-    return new DataElement(d.id(), d.instanceGuid(), d.dataType(), d.filename(), d.contentType(),
-        d.blobStoragePath(), links, d.size(), d.locked(), d.refs(), d.tags(), d.created(), d.createdBy(),
-        d.lastChanged(), d.lastChangedBy());
+    return d.withSelfLinks(
+        new ResourceLinks(appsInstance + "/data/" + d.id(), platformInstance + "/data/" + d.id()));
   }
 
   private static String stripSlash(String url) {

@@ -89,8 +89,8 @@ public class InstanceService {
    * physical removal). An archived instance of an app that protects its instances cannot be deleted until the
    * protection has run out.
    */
-  public Instance delete(Caller caller, String partyId, String instanceGuid, boolean hard) {
-    return update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> {
+  public Instance delete(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, boolean hard) {
+    return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       refuseIfProtected(current, now);
       InstanceStatus status = statusOf(current);
@@ -102,7 +102,7 @@ public class InstanceService {
 
   /** Records that the calling app owner no longer needs the instance; confirming twice changes nothing. */
   public Instance complete(Caller caller, String partyId, String instanceGuid) {
-    return update(caller, InstanceAction.APP_OWNER_WRITE, partyId, instanceGuid, current -> {
+    return update(caller, InstanceAction.APP_OWNER_WRITE, IfMatch.NONE, partyId, instanceGuid, current -> {
       Caller.AppOwner owner = (Caller.AppOwner) caller;
       List<CompleteConfirmation> confirmations =
           current.completeConfirmations() == null ? List.of() : current.completeConfirmations();
@@ -121,8 +121,9 @@ public class InstanceService {
    * Read status is how the message box marks what a user has opened; as in Altinn it is not a change to the
    * exchange, so it records no event and leaves {@code lastChanged} alone.
    */
-  public Instance updateReadStatus(Caller caller, String partyId, String instanceGuid, ReadStatus readStatus) {
-    return update(caller, InstanceAction.READ, partyId, instanceGuid, current -> {
+  public Instance updateReadStatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+      ReadStatus readStatus) {
+    return update(caller, InstanceAction.READ, ifMatch, partyId, instanceGuid, current -> {
       InstanceStatus status = statusOf(current);
       if (status.readStatus() == readStatus) {
         return InstanceChange.none(current);
@@ -131,11 +132,12 @@ public class InstanceService {
     });
   }
 
-  public Instance updateSubstatus(Caller caller, String partyId, String instanceGuid, Substatus substatus) {
+  public Instance updateSubstatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+      Substatus substatus) {
     if (substatus == null || substatus.label() == null || substatus.label().isBlank()) {
       throw StorageException.invalid("The substatus must have a label.");
     }
-    return update(caller, InstanceAction.APP_OWNER_WRITE, partyId, instanceGuid, current -> {
+    return update(caller, InstanceAction.APP_OWNER_WRITE, ifMatch, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       Instance changed = current.withStatus(statusOf(current).withSubstatus(substatus)).changedBy(now, caller.id());
       return new InstanceChange(changed, List.of(InstanceEvents.SubstatusUpdated.of(changed, caller, now)));
@@ -146,24 +148,25 @@ public class InstanceService {
    * Presentation texts and data values are extracted from form data that was saved (and recorded) already, so,
    * as in Altinn, merging them records no event of its own.
    */
-  public Instance updatePresentationTexts(Caller caller, String partyId, String instanceGuid,
+  public Instance updatePresentationTexts(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       Map<String, String> texts) {
     requireMap(texts, "texts");
-    return update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> new InstanceChange(
+    return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> new InstanceChange(
         current.withPresentationTexts(merge(current.presentationTexts(), texts)).changedBy(clock.instant(),
             caller.id()), List.of()));
   }
 
-  public Instance updateDataValues(Caller caller, String partyId, String instanceGuid, Map<String, String> values) {
+  public Instance updateDataValues(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+      Map<String, String> values) {
     requireMap(values, "values");
-    return update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> new InstanceChange(
+    return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> new InstanceChange(
         current.withDataValues(merge(current.dataValues(), values)).changedBy(clock.instant(), caller.id()),
         List.of()));
   }
 
-  private Instance update(Caller caller, InstanceAction action, String partyId, String instanceGuid,
+  private Instance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId, String instanceGuid,
       Function<Instance, InstanceChange> change) {
-    return links.withLinks(updater.update(caller, action, partyId, instanceGuid, change));
+    return links.withLinks(updater.update(caller, action, ifMatch, partyId, instanceGuid, change));
   }
 
   private void refuseIfProtected(Instance instance, Instant now) {

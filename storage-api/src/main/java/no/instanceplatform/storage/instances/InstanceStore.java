@@ -28,4 +28,7 @@ public interface InstanceStore {
 
   /** How many instances match the query. */
   long count(InstanceQuery query);
+
+  /** Removes the instance document for good (physical deletion); false when there was none. */
+  boolean remove(String instanceGuid);
 }

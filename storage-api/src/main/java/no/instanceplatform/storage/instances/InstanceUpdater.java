@@ -52,9 +52,16 @@ public class InstanceUpdater {
    */
   public Instance update(Caller caller, InstanceAction action, String partyId, String instanceGuid,
       Function<Instance, InstanceChange> change) {
+    return update(caller, action, IfMatch.NONE, partyId, instanceGuid, change);
+  }
+
+  /** As {@link #update(Caller, InstanceAction, String, String, Function)}, if the {@code If-Match} precondition holds. */
+  public Instance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId, String instanceGuid,
+      Function<Instance, InstanceChange> change) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       StoredInstance current = load(partyId, instanceGuid);
       policy.require(caller, action, current.instance());
+      ifMatch.check(current.instance());
       InstanceChange next = change.apply(current.instance());
       if (next.isNone()) {
         return current.instance();

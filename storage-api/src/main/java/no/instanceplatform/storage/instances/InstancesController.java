@@ -9,7 +9,9 @@ import no.instanceplatform.model.ReadStatus;
 import no.instanceplatform.model.Substatus;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.security.Caller;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/storage/api/v1/instances")
 class InstancesController {
+
+  private static final String IF_MATCH = HttpHeaders.IF_MATCH;
 
   private static final String ONE = "/{partyId}/{instanceGuid}";
 
@@ -46,8 +50,8 @@ class InstancesController {
 
   @DeleteMapping(ONE)
   Instance delete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestParam(defaultValue = "false") boolean hard) {
-    return instances.delete(caller, Long.toString(partyId), instanceGuid.toString(), hard);
+      @RequestParam(defaultValue = "false") boolean hard, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    return instances.delete(caller, IfMatch.instance(ifMatch), Long.toString(partyId), instanceGuid.toString(), hard);
   }
 
   @PostMapping(ONE + "/complete")
@@ -57,28 +61,33 @@ class InstancesController {
 
   @PutMapping(ONE + "/readstatus")
   Instance readStatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestParam(required = false) String status) {
-    return instances.updateReadStatus(caller, Long.toString(partyId), instanceGuid.toString(), readStatus(status));
+      @RequestParam(required = false) String status, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    return instances.updateReadStatus(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), readStatus(status));
   }
 
   @PutMapping(ONE + "/substatus")
   Instance substatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) Substatus substatus) {
-    return instances.updateSubstatus(caller, Long.toString(partyId), instanceGuid.toString(), substatus);
+      @RequestBody(required = false) Substatus substatus,
+      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    return instances.updateSubstatus(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), substatus);
   }
 
   @PutMapping(ONE + "/presentationtexts")
   Instance presentationTexts(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) PresentationTexts texts) {
-    return instances.updatePresentationTexts(caller, Long.toString(partyId), instanceGuid.toString(),
-        texts == null ? null : texts.texts());
+      @RequestBody(required = false) PresentationTexts texts,
+      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    return instances.updatePresentationTexts(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), texts == null ? null : texts.texts());
   }
 
   @PutMapping(ONE + "/datavalues")
   Instance dataValues(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) DataValues values) {
-    return instances.updateDataValues(caller, Long.toString(partyId), instanceGuid.toString(),
-        values == null ? null : values.values());
+      @RequestBody(required = false) DataValues values,
+      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    return instances.updateDataValues(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), values == null ? null : values.values());
   }
 
   private static ReadStatus readStatus(String status) {

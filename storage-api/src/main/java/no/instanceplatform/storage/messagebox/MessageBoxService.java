@@ -23,6 +23,7 @@ import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.events.EventFilter;
 import no.instanceplatform.storage.events.InstanceEventService;
 import no.instanceplatform.storage.instances.DateRange;
+import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceEvents;
 import no.instanceplatform.storage.instances.InstanceQuery;
@@ -126,7 +127,7 @@ class MessageBoxService {
 
   /** Soft or hard deletion, exactly as {@code DELETE /instances}; the message box is answered {@code true}. */
   boolean delete(Caller caller, String partyId, String instanceGuid, boolean hard) {
-    instances.delete(caller, partyId, instanceGuid, hard);
+    instances.delete(caller, IfMatch.NONE, partyId, instanceGuid, hard);
     return true;
   }
 

@@ -7,8 +7,11 @@ import no.instanceplatform.model.ProcessState;
 import no.instanceplatform.model.ProcessStateUpdate;
 import no.instanceplatform.storage.events.EventFilter;
 import no.instanceplatform.storage.events.InstanceEventService;
+import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.security.Caller;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,14 +32,18 @@ class ProcessController {
 
   @PutMapping
   Instance update(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) ProcessState state) {
-    return process.updateProcess(caller, Long.toString(partyId), instanceGuid.toString(), state);
+      @RequestBody(required = false) ProcessState state,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return process.updateProcess(caller, IfMatch.instance(ifMatch), Long.toString(partyId), instanceGuid.toString(),
+        state);
   }
 
   @PutMapping("/instanceandevents")
   Instance updateWithEvents(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) ProcessStateUpdate update) {
-    return process.updateProcessAndEvents(caller, Long.toString(partyId), instanceGuid.toString(), update);
+      @RequestBody(required = false) ProcessStateUpdate update,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    return process.updateProcessAndEvents(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), update);
   }
 
   @GetMapping("/history")

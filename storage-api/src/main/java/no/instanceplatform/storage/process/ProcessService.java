@@ -10,6 +10,7 @@ import no.instanceplatform.model.ProcessState;
 import no.instanceplatform.model.ProcessStateUpdate;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.common.TimeOrderedIds;
+import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceLinks;
 import no.instanceplatform.storage.instances.InstanceUpdater;
@@ -38,14 +39,15 @@ public class ProcessService {
    * Replaces the process state alone. The app records its process events itself (or uses
    * {@link #updateProcessAndEvents}, which stores both in one write), so this records none, as in Altinn.
    */
-  public Instance updateProcess(Caller caller, String partyId, String instanceGuid, ProcessState state) {
+  public Instance updateProcess(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+      ProcessState state) {
     requireState(state);
-    return links.withLinks(updater.update(caller, InstanceAction.WRITE, partyId, instanceGuid,
+    return links.withLinks(updater.update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid,
         current -> new InstanceChange(withProcess(current, state, caller), List.of())));
   }
 
   /** Replaces the process state and stores the events that record the move, together; Storage names the events. */
-  public Instance updateProcessAndEvents(Caller caller, String partyId, String instanceGuid,
+  public Instance updateProcessAndEvents(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       ProcessStateUpdate update) {
     if (update == null) {
       throw StorageException.invalid("The request body must have 'state' and 'events'.");
@@ -62,7 +64,7 @@ public class ProcessService {
             + "' is not the instance of the path, " + instanceId + ".");
       }
     }
-    return links.withLinks(updater.update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> {
+    return links.withLinks(updater.update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       List<InstanceEvent> events = reported.stream().map(e -> complete(e, instanceId, partyId, caller, now)).toList();
       return new InstanceChange(withProcess(current, update.state(), caller), events);

@@ -289,6 +289,29 @@ class InstancesIntegrationTests extends IntegrationTest {
     assertThat(http.get(INSTANCES + "/" + id).json().path("presentationTexts").size()).isEqualTo(writers);
   }
 
+  @Test
+  void writesHonourIfMatchAndAStaleTagIsAPreconditionFailure() {
+    String id = createInstance();
+    StorageHttp.Response read = http.get(INSTANCES + "/" + id);
+    String tag = read.header("ETag");
+
+    StorageHttp.Response written = http.with("If-Match", tag).put(INSTANCES + "/" + id + "/datavalues",
+        Map.of("values", Map.of("a", "1")));
+
+    assertThat(tag).matches("\"[0-9a-f]{24}\"");
+    assertThat(written.status()).isEqualTo(200);
+    assertThat(written.header("ETag")).isNotEqualTo(tag).isEqualTo(http.get(INSTANCES + "/" + id).header("ETag"));
+    assertProblem(http.with("If-Match", tag).put(INSTANCES + "/" + id + "/datavalues",
+        Map.of("values", Map.of("a", "2"))), 412, "has changed since the version in If-Match");
+    assertProblem(http.with("If-Match", tag).delete(INSTANCES + "/" + id), 412, "If-Match");
+    assertThat(http.get(INSTANCES + "/" + id).json().path("dataValues").path("a").asString()).isEqualTo("1");
+    assertThat(http.with("If-Match", "*").put(INSTANCES + "/" + id + "/readstatus?status=Read", null).status())
+        .isEqualTo(200);
+    String current = http.get(INSTANCES + "/" + id).header("ETag");
+    assertThat(http.with("If-Match", "\"other\", " + current)
+        .put(INSTANCES + "/" + id + "/process", Map.of("started", "2024-01-01T00:00:00Z")).status()).isEqualTo(200);
+  }
+
   private String createInstance() {
     return createInstance("ttd/test-app");
   }

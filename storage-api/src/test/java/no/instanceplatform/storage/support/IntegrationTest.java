@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = StorageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"storage.mongodb.embedded-in-memory=true", "storage.mongodb.uri=",
-        "storage.local-platform.enabled=true",
+        "storage.local-platform.enabled=true", "storage.data-dir=target/test-data",
         "storage.local-platform.signing-key-file=target/test-data/signing-key.jwk.json"})
 public abstract class IntegrationTest {
 

@@ -103,6 +103,11 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
   }
 
   @Override
+  public boolean remove(String instanceGuid) {
+    return mongo.remove(query(where("_id").is(instanceGuid)), InstanceDocument.class).getDeletedCount() > 0;
+  }
+
+  @Override
   public PendingEvents pending(String instanceGuid) {
     Query byId = query(where("_id").is(instanceGuid));
     byId.fields().include(InstanceDocument.PENDING_EVENTS).include("appId");

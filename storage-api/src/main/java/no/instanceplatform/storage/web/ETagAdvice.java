@@ -1,0 +1,35 @@
+package no.instanceplatform.storage.web;
+
+import no.instanceplatform.model.DataElement;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.storage.instances.ETags;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/** Every answer that is an instance or a data element carries its entity tag, for conditional writes. */
+@ControllerAdvice
+class ETagAdvice implements ResponseBodyAdvice<Object> {
+
+  @Override
+  public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+    return true;
+  }
+
+  @Override
+  public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+      Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+      ServerHttpResponse response) {
+    if (body instanceof Instance instance) {
+      response.getHeaders().set(HttpHeaders.ETAG, ETags.of(instance));
+    } else if (body instanceof DataElement element) {
+      response.getHeaders().set(HttpHeaders.ETAG, ETags.of(element));
+    }
+    return body;
+  }
+}
