@@ -10,12 +10,13 @@ FROM maven:3.9-eclipse-temurin-21 AS build
 ARG MODULE
 WORKDIR /build
 COPY . .
-# The cache mount keeps downloaded dependencies between builds (BuildKit).
+# The cache mount keeps downloaded dependencies between builds (BuildKit). The runnable jar has the
+# classifier exec; the unclassified jar beside it is the plain library jar.
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "$MODULE" || { echo "set --build-arg MODULE=storage-api or MODULE=app-api" >&2; exit 1; }; \
     mvn -B -ntp -pl "$MODULE" -am -DskipTests package \
  && mkdir -p /out \
- && cp "$(find "$MODULE/target" -maxdepth 1 -name "$MODULE-*.jar" ! -name '*-plain.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar')" /out/app.jar
+ && cp "$(find "$MODULE/target" -maxdepth 1 -name "$MODULE-*-exec.jar")" /out/app.jar
 
 # --- runtime stage: a JRE and the Spring Boot jar, run as a non-root user ----------------------
 FROM eclipse-temurin:21-jre
