@@ -2,6 +2,7 @@ package no.instanceplatform.storage.blob;
 
 import no.instanceplatform.storage.StorageProperties;
 import no.instanceplatform.storage.blob.azure.AzureBlobStore;
+import no.instanceplatform.storage.blob.azure.AzureServiceClients;
 import no.instanceplatform.storage.blob.filesystem.FileSystemBlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ class BlobStoreConfiguration {
   @Bean
   BlobStore blobStore(BlobStoreProperties blob, StorageProperties storage) {
     if (blob.azure().configured()) {
-      AzureBlobStore azure = new AzureBlobStore(AzureBlobStore.client(blob.azure()));
+      AzureBlobStore azure = new AzureBlobStore(AzureServiceClients.create(blob.azure()));
       log.info("Blob store: Azure Blob Storage, account {}", azure.accountName());
       return azure;
     }

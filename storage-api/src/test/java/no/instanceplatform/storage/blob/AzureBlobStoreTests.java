@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.Supplier;
 import no.instanceplatform.storage.blob.azure.AzureBlobStore;
+import no.instanceplatform.storage.blob.azure.AzureServiceClients;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.support.AzuriteExtension;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class AzureBlobStoreTests extends BlobStoreContract {
 
   @Override
   protected BlobStore newStore() {
-    service = AzureBlobStore.client(settings(azurite.connectionString(), ""));
+    service = AzureServiceClients.create(settings(azurite.connectionString(), ""));
     return new AzureBlobStore(service);
   }
 
@@ -59,7 +60,7 @@ class AzureBlobStoreTests extends BlobStoreContract {
 
   @Test
   void anAccountWithTheEndpointAndSharedKeyWorksLikeTheConnectionString() {
-    AzureBlobStore byKey = new AzureBlobStore(AzureBlobStore.client(new BlobStoreProperties.Azure("",
+    AzureBlobStore byKey = new AzureBlobStore(AzureServiceClients.create(new BlobStoreProperties.Azure("",
         azurite.blobEndpoint(), AzuriteExtension.ACCOUNT_NAME, AzuriteExtension.ACCOUNT_KEY, Duration.ofSeconds(5),
         Duration.ofSeconds(30), Duration.ofMinutes(2), 3)));
 
@@ -71,7 +72,7 @@ class AzureBlobStoreTests extends BlobStoreContract {
 
   @Test
   void aStoreOutOfReachFailsFastAsUnavailable() throws IOException {
-    AzureBlobStore unreachable = new AzureBlobStore(AzureBlobStore.client(
+    AzureBlobStore unreachable = new AzureBlobStore(AzureServiceClients.create(
         settings(azurite.connectionString().replace(":" + azurite.port() + "/", ":" + closedPort() + "/"), "")));
 
     assertUnavailableWithinSeconds(() -> unreachable.put(org, "x", bytes("x"), 10));

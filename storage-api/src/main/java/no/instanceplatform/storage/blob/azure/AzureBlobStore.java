@@ -1,13 +1,10 @@
 package no.instanceplatform.storage.blob.azure;
 
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
@@ -23,16 +20,9 @@ import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.specialized.BlobInputStream;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import com.azure.storage.common.StorageSharedKeyCredential;
-import com.azure.storage.common.policy.RequestRetryOptions;
-import com.azure.storage.common.policy.RetryPolicyType;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,13 +32,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
-import no.instanceplatform.storage.blob.BlobStoreProperties;
-import no.instanceplatform.storage.blob.BlobStoreUnavailableException;
-import no.instanceplatform.storage.blob.BlobTooLargeException;
 import no.instanceplatform.storage.blob.LimitedInputStream;
 import no.instanceplatform.storage.common.StorageException;
 import org.slf4j.Logger;
@@ -69,9 +55,10 @@ import org.slf4j.LoggerFactory;
  * checking the whole against that MD5: a reader never takes a mix of two versions for a whole; if the blob is
  * replaced mid-read, the read fails with a conflict instead.
  *
- * <p>Every failure of the SDK is translated here: a missing blob or container is empty/false; anything else is a
- * {@link StorageException} of kind UNAVAILABLE (or CONFLICT, above). Requests are retried a few times, briefly,
- * so that a store out of reach fails in seconds.
+ * <p>Every failure of the SDK is translated in this package ({@link AzureFailures}, {@link VerifiedBlobStream}): a
+ * missing blob or container is empty/false; anything else is a {@link StorageException} of kind UNAVAILABLE (or
+ * CONFLICT, above). Requests are retried a few times, briefly ({@link AzureServiceClients}), so that a store out of
+ * reach fails in seconds.
  *
  * <p>Call it from request threads (virtual threads in Storage) or threads of your own, never from a task that may
  * block the common {@code ForkJoinPool}: some of the SDK's blocking calls (staging a block, opening a read) wait on
@@ -92,42 +79,9 @@ public class AzureBlobStore implements BlobStore {
   private final BlobServiceClient service;
   private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
 
-  /** A store over a client built by {@link #client(BlobStoreProperties.Azure)} (or any other). */
+  /** A store over a client built by {@link AzureServiceClients#create} (or any other). */
   public AzureBlobStore(BlobServiceClient service) {
     this.service = service;
-  }
-
-  /**
-   * A client of the configured account over the JDK's HTTP client, with short connect timeouts and few, brief
-   * retries.
-   */
-  public static BlobServiceClient client(BlobStoreProperties.Azure settings) {
-    HttpClient http = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder()
-        // Blob Storage speaks HTTP/1.1; this saves the h2c upgrade attempt on plain http (Azurite).
-        .version(java.net.http.HttpClient.Version.HTTP_1_1))
-        .connectionTimeout(settings.connectTimeout())
-        .responseTimeout(settings.readTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
-        .build();
-    RequestRetryOptions retries = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, settings.maxTries(),
-        settings.tryTimeout(), Duration.ofMillis(200), Duration.ofSeconds(2), null);
-    BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(http).retryOptions(retries);
-    if (!settings.connectionString().isBlank()) {
-      builder.connectionString(settings.connectionString());
-    } else if (!settings.endpoint().isBlank()) {
-      builder.endpoint(settings.endpoint());
-      if (!settings.accountName().isBlank() && !settings.accountKey().isBlank()) {
-        builder.credential(new StorageSharedKeyCredential(settings.accountName(), settings.accountKey()));
-      } else if (!settings.endpoint().contains("?")) {
-        throw new IllegalStateException("Set storage.blob.azure.account-name and account-key with "
-            + "storage.blob.azure.endpoint, or a SAS token in the endpoint, or a connection string instead "
-            + "(Azure AD credentials are not supported)");
-      }
-    } else {
-      throw new IllegalStateException("Set storage.blob.azure.connection-string or storage.blob.azure.endpoint");
-    }
-    return builder.buildClient();
   }
 
   /** The account, for the health endpoint (not a secret). */
@@ -137,8 +91,8 @@ public class AzureBlobStore implements BlobStore {
 
   /** Asks the account for one container: the cheapest call that proves it answers and accepts the credentials. */
   public void ping() {
-    azure(() -> service.listBlobContainers(new ListBlobContainersOptions().setMaxResultsPerPage(1), null)
-        .stream().findFirst(), "ping");
+    AzureFailures.call(() -> service.listBlobContainers(new ListBlobContainersOptions().setMaxResultsPerPage(1),
+        null).stream().findFirst(), "ping");
   }
 
   @Override
@@ -148,7 +102,7 @@ public class AzureBlobStore implements BlobStore {
     LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
     ensureContainer(container);
     BlockBlobClient blob = service.getBlobContainerClient(container).getBlobClient(name).getBlockBlobClient();
-    MessageDigest md5 = md5();
+    MessageDigest md5 = ContentMd5.newDigest();
     byte[] buffer = new byte[BLOCK_SIZE];
     int n = limited.readFully(buffer);
     if (n < buffer.length) {
@@ -193,10 +147,10 @@ public class AzureBlobStore implements BlobStore {
         }
         // Replaced between the first block and the check of a large blob: nothing was handed out, so open anew.
         if (e.getStatusCode() != 412 || attempt == 3) {
-          throw unavailable("read", e);
+          throw AzureFailures.unavailable("read", e);
         }
       } catch (RuntimeException e) {
-        throw unavailable("read", e);
+        throw AzureFailures.unavailable("read", e);
       }
     }
   }
@@ -215,18 +169,11 @@ public class AzureBlobStore implements BlobStore {
         md5 = blob.getPropertiesWithResponse(new BlobRequestConditions().setIfMatch(first.getETag()), null,
             Context.NONE).getValue().getContentMd5();
       }
-      return Optional.of(new BlobContent(new ReadStream(stream, first.getBlobSize(), md5), first.getBlobSize()));
+      VerifiedBlobStream verified = new VerifiedBlobStream(stream, first.getBlobSize(), md5);
+      return Optional.of(new BlobContent(verified, first.getBlobSize()));
     } catch (RuntimeException e) {
-      closeQuietly(stream);
+      VerifiedBlobStream.closeQuietly(stream);
       throw e;
-    }
-  }
-
-  private static void closeQuietly(InputStream stream) {
-    try {
-      stream.close();
-    } catch (IOException | RuntimeException e) {
-      log.debug("Closing a blob stream failed: {}", e.toString());
     }
   }
 
@@ -235,7 +182,7 @@ public class AzureBlobStore implements BlobStore {
     String container = containerOf(org);
     BlobNames.requireName(name);
     BlobContainerClient client = service.getBlobContainerClient(container);
-    return orNotFound(() -> deleteIfExists(client, name), false, "delete");
+    return AzureFailures.orNotFound(() -> deleteIfExists(client, name), false, "delete");
   }
 
   @Override
@@ -243,7 +190,7 @@ public class AzureBlobStore implements BlobStore {
     String container = containerOf(org);
     BlobNames.requirePrefix(prefix);
     BlobContainerClient client = service.getBlobContainerClient(container);
-    return orNotFound(() -> {
+    return AzureFailures.orNotFound(() -> {
       int deleted = 0;
       for (BlobItem item : client.listBlobs(new ListBlobsOptions().setPrefix(prefix), null)) {
         if (deleteIfExists(client, item.getName())) {
@@ -278,7 +225,8 @@ public class AzureBlobStore implements BlobStore {
 
   private void ensureContainer(String container) {
     if (!knownContainers.contains(container)) {
-      azure(() -> service.getBlobContainerClient(container).createIfNotExists(), "create the container of");
+      AzureFailures.call(() -> service.getBlobContainerClient(container).createIfNotExists(),
+          "create the container of");
       knownContainers.add(container);
     }
   }
@@ -310,165 +258,12 @@ public class AzureBlobStore implements BlobStore {
         log.info("A concurrent write of the same blob committed first: {}", e.getErrorCode());
         throw StorageException.conflict("The file was written by another request at the same time. Try again.");
       }
-      throw unavailable("write", e);
+      throw AzureFailures.unavailable("write", e);
     } catch (StorageException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw unavailable("write", e);
+      throw AzureFailures.unavailable("write", e);
     }
   }
 
-  private <T> T orNotFound(Supplier<T> request, T notFound, String action) {
-    try {
-      return request.get();
-    } catch (BlobStorageException e) {
-      if (e.getStatusCode() == 404) {
-        return notFound;
-      }
-      throw unavailable(action, e);
-    } catch (RuntimeException e) {
-      throw unavailable(action, e);
-    }
-  }
-
-  private static <T> T azure(Supplier<T> request, String action) {
-    try {
-      return request.get();
-    } catch (RuntimeException e) {
-      throw unavailable(action, e);
-    }
-  }
-
-  private static BlobStoreUnavailableException unavailable(String action, RuntimeException e) {
-    if (e instanceof BlobStorageException storage) {
-      log.warn("The Azure blob store could not {}: status {}, {}", action, storage.getStatusCode(),
-          storage.getErrorCode());
-    } else {
-      log.warn("The Azure blob store could not {}: {}", action, e.toString());
-    }
-    return new BlobStoreUnavailableException(e);
-  }
-
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK lacks MD5", e);
-    }
-  }
-
-  /**
-   * The SDK's stream of one blob version, whose failures (with the SDK's exceptions as causes) become Storage's.
-   * The last bytes are handed out only once the whole has been checked against the size and (for blobs of more than
-   * one block) the Content-MD5 the put stored: a read that mixed two versions, or came up short, ends in a conflict instead, before a caller could
-   * take it for complete. Azure's conditional range reads already prevent mixes; Azurite's do not when a commit
-   * races them. A blob of one block is read in one response, whole by nature. (Blobs written by other tools without
-   * a Content-MD5 are checked for their size only.)
-   */
-  private static final class ReadStream extends FilterInputStream {
-
-    private final long size;
-    private final byte[] expectedMd5;
-    private final MessageDigest md5 = md5();
-    private long count;
-    private boolean verified;
-
-    ReadStream(BlobInputStream stream, long size, byte[] expectedMd5) {
-      super(stream);
-      this.size = size;
-      this.expectedMd5 = expectedMd5;
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) {
-      if (length == 0) {
-        return 0;
-      }
-      int n;
-      try {
-        n = in.read(buffer, offset, length);
-      } catch (IOException | RuntimeException e) {
-        throw failed(e);
-      }
-      if (n > 0) {
-        count += n;
-        md5.update(buffer, offset, n);
-      }
-      if (!verified && (n < 0 || count >= size)) {
-        verify();
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) {
-      // Read, not skipped: the check needs every byte.
-      byte[] discard = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-      long skipped = 0;
-      while (skipped < n) {
-        int read = read(discard, 0, (int) Math.min(discard.length, n - skipped));
-        if (read < 0) {
-          break;
-        }
-        skipped += read;
-      }
-      return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false; // a reset would feed bytes to the check twice
-    }
-
-    @Override
-    public void mark(int readLimit) {
-      // not supported
-    }
-
-    @Override
-    public void reset() throws IOException {
-      throw new IOException("mark/reset not supported");
-    }
-
-    @Override
-    public void close() {
-      try {
-        in.close();
-      } catch (IOException | RuntimeException e) {
-        log.debug("Closing a blob stream failed: {}", e.toString());
-      }
-    }
-
-    private void verify() {
-      if (count != size) {
-        throw changed("came to " + count + " of its " + size + " bytes");
-      }
-      if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, md5.digest())) {
-        throw changed("did not match its Content-MD5");
-      }
-      verified = true;
-    }
-
-    private static StorageException failed(Exception e) {
-      if (e.getCause() instanceof BlobStorageException storage
-          && (storage.getStatusCode() == 412 || storage.getStatusCode() == 404)) {
-        StorageException changed = changed("changed (status " + storage.getStatusCode() + ")");
-        changed.initCause(e);
-        return changed;
-      }
-      log.warn("The Azure blob store failed while a blob was read: {}", e.toString());
-      return new BlobStoreUnavailableException(e);
-    }
-
-    private static StorageException changed(String how) {
-      log.info("A blob read {}: it was replaced or deleted meanwhile", how);
-      return StorageException.conflict("The file was replaced or deleted while it was read. Read it again.");
-    }
-  }
 }

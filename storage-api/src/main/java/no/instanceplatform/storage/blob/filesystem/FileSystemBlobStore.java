@@ -9,17 +9,11 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.UUID;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
@@ -55,16 +49,16 @@ public class FileSystemBlobStore implements BlobStore {
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final int DIRECTORY_ATTEMPTS = 3;
 
-  private final Path root;
+  private final BlobFolders folders;
 
   /** A store under {@code root}, which is created with the first blob. */
   public FileSystemBlobStore(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+    this.folders = new BlobFolders(root.toAbsolutePath().normalize());
   }
 
   /** The folder that holds every owner's folder. */
   public Path root() {
-    return root;
+    return folders.root();
   }
 
   /**
@@ -72,7 +66,7 @@ public class FileSystemBlobStore implements BlobStore {
    * ancestor is one (the first put creates it).
    */
   public boolean writable() {
-    Path existing = root;
+    Path existing = folders.root();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
@@ -81,7 +75,7 @@ public class FileSystemBlobStore implements BlobStore {
 
   @Override
   public long put(String org, String name, InputStream content, long maxBytes) {
-    Path target = blobPath(org, name);
+    Path target = folders.blobPath(org, name);
     if (Files.isDirectory(target, NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException("The blob name " + name + " of " + org + " is a folder of other blobs");
     }
@@ -96,7 +90,7 @@ public class FileSystemBlobStore implements BlobStore {
       }
       Files.move(temp, target, ATOMIC_MOVE, REPLACE_EXISTING);
       moved = true;
-      syncDirectory(target.getParent());
+      BlobFolders.syncDirectory(target.getParent());
       return written;
     } catch (IOException e) {
       throw unavailable("write", target, e);
@@ -109,7 +103,7 @@ public class FileSystemBlobStore implements BlobStore {
 
   @Override
   public Optional<BlobContent> get(String org, String name) {
-    Path target = blobPath(org, name);
+    Path target = folders.blobPath(org, name);
     if (!Files.isRegularFile(target, NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
@@ -131,14 +125,14 @@ public class FileSystemBlobStore implements BlobStore {
 
   @Override
   public boolean delete(String org, String name) {
-    Path target = blobPath(org, name);
+    Path target = folders.blobPath(org, name);
     if (!Files.isRegularFile(target, NOFOLLOW_LINKS)) {
       return false;
     }
     try {
       boolean deleted = Files.deleteIfExists(target);
       if (deleted) {
-        pruneEmptyFolders(target.getParent(), orgRoot(org));
+        BlobFolders.pruneEmptyFolders(target.getParent(), folders.orgRoot(org));
       }
       return deleted;
     } catch (IOException e) {
@@ -148,11 +142,11 @@ public class FileSystemBlobStore implements BlobStore {
 
   @Override
   public int deleteByPrefix(String org, String prefix) {
-    Path orgRoot = orgRoot(org);
+    Path orgRoot = folders.orgRoot(org);
     BlobNames.requirePrefix(prefix);
     int lastSlash = prefix.lastIndexOf('/');
     // Only the folder of the prefix's whole segments can hold matching blobs.
-    Path start = lastSlash < 0 ? orgRoot : inside(orgRoot, prefix.substring(0, lastSlash));
+    Path start = lastSlash < 0 ? orgRoot : BlobFolders.inside(orgRoot, prefix.substring(0, lastSlash));
     if (!Files.isDirectory(start, NOFOLLOW_LINKS)) {
       return 0;
     }
@@ -162,63 +156,8 @@ public class FileSystemBlobStore implements BlobStore {
     } catch (IOException e) {
       throw unavailable("delete by prefix in", start, e);
     }
-    pruneEmptyFolders(start, orgRoot);
-    return deletion.deleted;
-  }
-
-  /** Deletes the blobs under a folder whose names start with the prefix, then the folders left empty. */
-  private static final class PrefixDeletion extends SimpleFileVisitor<Path> {
-
-    private final Path orgRoot;
-    private final Path start;
-    private final String prefix;
-    private int deleted;
-
-    PrefixDeletion(Path orgRoot, Path start, String prefix) {
-      this.orgRoot = orgRoot;
-      this.start = start;
-      this.prefix = prefix;
-    }
-
-    @Override
-    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-      if (dir.equals(start)) {
-        return FileVisitResult.CONTINUE;
-      }
-      String folder = nameOf(orgRoot, dir) + "/";
-      return folder.startsWith(prefix) || prefix.startsWith(folder) ? FileVisitResult.CONTINUE
-          : FileVisitResult.SKIP_SUBTREE;
-    }
-
-    @Override
-    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-      String name = nameOf(orgRoot, file);
-      // Temporary files (their names hold '~') belong to puts under way.
-      if (attributes.isRegularFile() && BlobNames.isName(name) && name.startsWith(prefix)
-          && Files.deleteIfExists(file)) {
-        deleted++;
-      }
-      return FileVisitResult.CONTINUE;
-    }
-
-    @Override
-    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-      if (e instanceof NoSuchFileException) {
-        return FileVisitResult.CONTINUE; // deleted meanwhile
-      }
-      throw e;
-    }
-
-    @Override
-    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-      if (e != null && !(e instanceof NoSuchFileException)) {
-        throw e;
-      }
-      if (!dir.equals(start)) {
-        deleteIfEmpty(dir);
-      }
-      return FileVisitResult.CONTINUE;
-    }
+    BlobFolders.pruneEmptyFolders(start, orgRoot);
+    return deletion.deleted();
   }
 
   private static long copy(LimitedInputStream content, FileChannel out) throws IOException {
@@ -252,88 +191,14 @@ public class FileSystemBlobStore implements BlobStore {
           throw unavailable("create a file in", dir, e);
         }
       } catch (IOException e) {
-        Path blobInTheWay = blobInTheWay(orgRoot(org), dir);
+        Path orgRoot = folders.orgRoot(org);
+        Path blobInTheWay = BlobFolders.blobInTheWay(orgRoot, dir);
         if (blobInTheWay != null) {
-          throw new IllegalArgumentException("The blob name " + nameOf(orgRoot(org), target) + " of " + org
-              + " has the blob " + nameOf(orgRoot(org), blobInTheWay) + " as a folder");
+          throw new IllegalArgumentException("The blob name " + BlobFolders.nameOf(orgRoot, target) + " of " + org
+              + " has the blob " + BlobFolders.nameOf(orgRoot, blobInTheWay) + " as a folder");
         }
         throw unavailable("create a file in", dir, e);
       }
-    }
-  }
-
-  /** A file where the folder would need a folder, if there is one. */
-  private static Path blobInTheWay(Path orgRoot, Path dir) {
-    for (Path folder = dir; folder != null && folder.startsWith(orgRoot); folder = folder.getParent()) {
-      if (Files.isRegularFile(folder, NOFOLLOW_LINKS)) {
-        return folder;
-      }
-    }
-    return null;
-  }
-
-  private Path orgRoot(String org) {
-    return inside(root, BlobNames.requireOrg(org));
-  }
-
-  private Path blobPath(String org, String name) {
-    return inside(orgRoot(org), BlobNames.requireName(name));
-  }
-
-  /** {@code folder/relative}, refused unless it lies strictly inside the folder once normalized. */
-  private static Path inside(Path folder, String relative) {
-    Path resolved;
-    try {
-      resolved = folder.resolve(relative).normalize();
-    } catch (InvalidPathException e) {
-      // A name the checks let through that the platform's file names cannot hold (æøå under a non-UTF-8 locale).
-      throw new IllegalArgumentException("The file system cannot hold the blob name " + relative
-          + "; run Storage with a UTF-8 locale (LANG=C.UTF-8)", e);
-    }
-    if (!resolved.startsWith(folder) || resolved.equals(folder)) {
-      throw new IllegalArgumentException("The blob name " + relative + " leaves its folder");
-    }
-    return resolved;
-  }
-
-  /** The blob name of a path under an owner's folder: its segments joined by slashes, whatever the platform. */
-  private static String nameOf(Path orgRoot, Path path) {
-    StringJoiner name = new StringJoiner("/");
-    for (Path segment : orgRoot.relativize(path)) {
-      name.add(segment.toString());
-    }
-    return name.toString();
-  }
-
-  /** Removes the folder and its ancestors below the owner's folder as long as they are empty. */
-  private static void pruneEmptyFolders(Path dir, Path orgRoot) {
-    for (Path folder = dir; folder != null && folder.startsWith(orgRoot) && !folder.equals(orgRoot);
-        folder = folder.getParent()) {
-      if (!deleteIfEmpty(folder)) {
-        return;
-      }
-    }
-  }
-
-  private static boolean deleteIfEmpty(Path dir) {
-    try {
-      Files.delete(dir);
-      return true;
-    } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-      return false;
-    } catch (IOException e) {
-      log.debug("Could not remove the empty folder {}: {}", dir, e.toString());
-      return false;
-    }
-  }
-
-  /** Makes the rename durable: on Linux and macOS a folder's entries reach the disk when the folder is synced. */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
-      folder.force(true);
-    } catch (IOException e) {
-      // Windows cannot open a folder; there the rename is as durable as the platform makes it.
-      log.trace("Could not sync the folder {}: {}", dir, e.toString());
     }
   }
 
