@@ -2,6 +2,7 @@ package no.instanceplatform.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,7 +11,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param storageUrl the Storage API's base URL, {@code .../storage/api/v1}
  * @param dataDir the shared data directory of {@code bin/run}
+ * @param appsDir the folder of hosted apps: {@code classpath:apps/} (the apps packaged in app-api) or a file system
+ *     path (or {@code file:} URL)
+ * @param deployToken an {@code altinn:appdeploy} token to register apps with; when unset and {@code localPlatform} is
+ *     on, one is fetched per org from the local platform's test-token endpoint
+ * @param localPlatform whether Storage runs the local platform (LocalTest's test tokens), as {@code bin/run} does
+ * @param metadataCacheTtl how long application metadata and texts read from Storage are reused
+ * @param deployRetryInterval how long to wait before trying again to register the apps while Storage does not answer
  */
 @ConfigurationProperties("app")
 public record AppProperties(
-    @DefaultValue("http://localhost:5101/storage/api/v1") URI storageUrl, @DefaultValue("./data") Path dataDir) {}
+    @DefaultValue("http://localhost:5101/storage/api/v1") URI storageUrl,
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue("classpath:apps/") String appsDir,
+    String deployToken,
+    @DefaultValue("true") boolean localPlatform,
+    @DefaultValue("60s") Duration metadataCacheTtl,
+    @DefaultValue("3s") Duration deployRetryInterval) {
+
+  /** Storage's root ({@code storageUrl} without {@code /storage/api/v1}), where its actuator and local platform are. */
+  public URI storageRoot() {
+    String url = storageUrl.toString().replaceAll("/+$", "");
+    String api = "/storage/api/v1";
+    return URI.create(url.endsWith(api) ? url.substring(0, url.length() - api.length()) : url);
+  }
+}

@@ -18,11 +18,16 @@ class AppApiOperationsIntegrationTests {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** No Storage runs here: the App API is alive, and its health says Storage is down rather than hiding it. */
   @Test
-  void healthIsUp() throws Exception {
+  void isAliveAndReportsStorageInItsHealth() throws Exception {
+    HttpResponse<String> liveness = get("/actuator/health/liveness");
+    assertThat(liveness.statusCode()).isEqualTo(200);
+    assertThat(liveness.body()).contains("\"status\":\"UP\"");
     HttpResponse<String> health = get("/actuator/health");
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"");
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(health.body()).containsPattern("\"storage\":\\{\"details\":\\{[^}]*},\"status\":\"DOWN\"")
+        .contains("\"apps\":{\"details\":{\"hosted\":1");
   }
 
   @Test

@@ -1,8 +1,42 @@
 package no.instanceplatform.app.web;
 
+import no.instanceplatform.app.apps.AppNotHostedException;
+import no.instanceplatform.app.storageclient.StorageProblemException;
+import no.instanceplatform.app.storageclient.StorageUnavailableException;
 import no.instanceplatform.web.ProblemAdviceSupport;
+import no.instanceplatform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The App API's problem answers: the shared ones, until the App API has refusals of its own. */
+/** The App API's problem answers: the shared ones, apps it does not host, and Storage's refusals and absence. */
 @RestControllerAdvice
-class ProblemAdvice extends ProblemAdviceSupport {}
+class ProblemAdvice extends ProblemAdviceSupport {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(AppNotHostedException.class)
+  ResponseEntity<ProblemDetail> notHosted(AppNotHostedException e) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  /** Storage decided (the caller's rights, the data's rules): the caller gets its status and detail unchanged. */
+  @ExceptionHandler(StorageProblemException.class)
+  ResponseEntity<ProblemDetail> storageRefused(StorageProblemException e) {
+    HttpStatusCode status = HttpStatusCode.valueOf(e.status());
+    HttpStatus known = HttpStatus.resolve(e.status());
+    String title = known != null ? known.getReasonPhrase() : "Storage answered " + e.status();
+    return ResponseEntity.status(status).body(Problems.of(status, title, e.detail()));
+  }
+
+  @ExceptionHandler(StorageUnavailableException.class)
+  ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailableException e) {
+    log.warn("Storage is unavailable: {}", e.getMessage());
+    return unavailable("Storage is unavailable; nothing was done. Try again shortly.");
+  }
+}

@@ -61,7 +61,7 @@ class IssuerUnavailableIntegrationTests {
 
   @Test
   void anonymousRoutesDoNotNeedTheIssuer() throws Exception {
-    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness")).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 

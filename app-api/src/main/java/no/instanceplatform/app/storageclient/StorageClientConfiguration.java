@@ -1,0 +1,33 @@
+package no.instanceplatform.app.storageclient;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** The HTTP client to Storage: the JDK's, with bounded waits, and reads retried on connection failures. */
+@Configuration(proxyBeanMethods = false)
+class StorageClientConfiguration {
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  static final int READ_RETRIES = 2;
+
+  /** Built here, not from Boot's shared builder, so that no other customisation changes how Storage is called. */
+  @Bean
+  RestClient storageRestClient() {
+    HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(CONNECT_TIMEOUT)
+        // Storage speaks HTTP/1.1; asking for an h2c upgrade would only cost a round trip.
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+    factory.setReadTimeout(READ_TIMEOUT);
+    return RestClient.builder()
+        .requestFactory(factory)
+        .requestInterceptor(new ReadRetryInterceptor(READ_RETRIES))
+        .build();
+  }
+}
