@@ -1,0 +1,197 @@
+package no.instanceplatform.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Azurite's blob service (the Azure Storage emulator, a Node.js program) on a free loopback port, its data in a
+ * temporary folder, stopped with its children on {@link #close()}. The launcher is {@code azurite-blob} beside
+ * {@code $AZURITE_BIN} (which {@code bin/test} exports), or in {@code .tools/azurite/node_modules/.bin/} of the
+ * repository, looked for from the working folder and its parents, as storage-api's tests find it.
+ *
+ * <p>Benchmarks are main code, so this cannot be storage-api's JUnit {@code AzuriteExtension}; the bench tests use
+ * this one too, so that the benchmark's Azurite is the one they exercise.
+ */
+final class Azurite implements AutoCloseable {
+
+  /** Azurite's well-known development account (public, not a secret). */
+  static final String ACCOUNT_NAME = "devstoreaccount1";
+
+  static final String ACCOUNT_KEY =
+      "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+  private static final String LAUNCHER = "azurite-blob";
+  private static final Path REPOSITORY_LAUNCHER = Path.of(".tools", "azurite", "node_modules", ".bin", LAUNCHER);
+  private static final long START_TIMEOUT_MILLIS = 30_000;
+  private static final Pattern VERSION = Pattern.compile("\"version\":\\s*\"([^\"]+)\"");
+
+  private final Process process;
+  private final Path workDir;
+  private final int port;
+  private final Path launcher;
+  private final Thread shutdownHook;
+  private boolean stopped;
+
+  private Azurite(Process process, Path workDir, int port, Path launcher) {
+    this.process = process;
+    this.workDir = workDir;
+    this.port = port;
+    this.launcher = launcher;
+    this.shutdownHook = new Thread(this::stop, "azurite-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** The launcher, if Azurite is installed. */
+  static Optional<Path> findLauncher() {
+    List<Path> candidates = new ArrayList<>();
+    String azuriteBin = System.getenv("AZURITE_BIN");
+    if (azuriteBin != null && !azuriteBin.isBlank()) {
+      candidates.add(Path.of(azuriteBin).resolveSibling(LAUNCHER));
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      candidates.add(dir.resolve(REPOSITORY_LAUNCHER));
+    }
+    return candidates.stream().filter(Files::isExecutable).findFirst();
+  }
+
+  static String notInstalled() {
+    return "Azurite is not installed: no " + LAUNCHER + " beside $AZURITE_BIN (" + System.getenv("AZURITE_BIN")
+        + ") nor in " + REPOSITORY_LAUNCHER + " of the repository; run bin/test (it installs Azurite with npm) or "
+        + "set AZURITE_BIN";
+  }
+
+  /** Starts Azurite and waits until it listens (at most 30 s). */
+  static Azurite start() {
+    Path launcher = findLauncher().orElseThrow(() -> new IllegalStateException(notInstalled()));
+    int port = StorageServer.freePort();
+    Path workDir;
+    Process process;
+    try {
+      workDir = Files.createTempDirectory("bench-azurite-");
+      Path location = Files.createDirectory(workDir.resolve("data"));
+      process = new ProcessBuilder(launcher.toString(), "--blobHost", "127.0.0.1", "--blobPort",
+          Integer.toString(port), "--location", location.toString(), "--silent", "--skipApiVersionCheck", "--loose",
+          "--disableTelemetry")
+          .redirectErrorStream(true)
+          .redirectOutput(workDir.resolve("azurite.log").toFile())
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + launcher, e);
+    }
+    Azurite azurite = new Azurite(process, workDir, port, launcher);
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+    while (!answers(port)) {
+      if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+        String output = azurite.log();
+        boolean died = !process.isAlive();
+        azurite.close();
+        throw new IllegalStateException((died ? "Azurite (" + launcher + ") exited at start"
+            : "Azurite (" + launcher + ") did not listen on port " + port + " within 30 s") + ":\n" + output);
+      }
+      StorageServer.sleep(100);
+    }
+    return azurite;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** The account's blob endpoint, {@code http://127.0.0.1:{port}/devstoreaccount1}. */
+  String blobEndpoint() {
+    return "http://127.0.0.1:" + port + "/" + ACCOUNT_NAME;
+  }
+
+  /** A connection string of the development account on this instance. */
+  String connectionString() {
+    return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT_NAME + ";AccountKey=" + ACCOUNT_KEY
+        + ";BlobEndpoint=" + blobEndpoint() + ";";
+  }
+
+  /** Azurite's version, from the package.json of the package that holds the launcher, for the report. */
+  String version() {
+    try {
+      // The launcher is a link into the package (node_modules/azurite/dist/src/blob/main.js).
+      for (Path dir = launcher.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
+        Path pkg = dir.resolve("package.json");
+        if (Files.isRegularFile(pkg)) {
+          String json = Files.readString(pkg, StandardCharsets.UTF_8);
+          Matcher version = VERSION.matcher(json);
+          if (json.contains("\"name\": \"azurite\"") && version.find()) {
+            return version.group(1);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Unknown, then.
+    }
+    return "(version unknown)";
+  }
+
+  /** Azurite's process and its children (the launcher is a Node script). */
+  List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new ArrayList<>();
+    all.add(process.toHandle());
+    all.addAll(process.toHandle().descendants().toList());
+    return all;
+  }
+
+  String log() {
+    try {
+      Path log = workDir.resolve("azurite.log");
+      return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down.
+    }
+  }
+
+  private synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    List<ProcessHandle> children = process.toHandle().descendants().toList();
+    children.forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    StorageServer.deleteRecursively(workDir);
+  }
+
+  private static boolean answers(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package no.instanceplatform.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a blob benchmark run measured, where, and on what: written as JSON (bench/results/blobs-latest.json) and as
+ * the Markdown table that docs/PERFORMANCE.md quotes.
+ *
+ * @param storage how Storage ran: its jar, heap and metadata store
+ * @param warmUpRequests untimed round trips of a small file per store, through Storage and directly, before any
+ *     measuring
+ * @param stores each blob store and its baseline
+ * @param minRatio the target: Storage's throughput at least this share of the baseline's
+ */
+record BlobReport(
+    String benchmark,
+    String date,
+    String storage,
+    int warmUpRequests,
+    List<StoreRun> stores,
+    BenchmarkReport.Machine machine,
+    double minRatio,
+    boolean targetMet,
+    double runSeconds,
+    List<BlobResult> results) {
+
+  /**
+   * One store of the run.
+   *
+   * @param startSeconds how long Storage took to start (until its health endpoint answered)
+   */
+  record StoreRun(String store, String description, String baseline, double startSeconds) {}
+
+  String markdown() {
+    StringBuilder table = new StringBuilder()
+        .append(String.format(Locale.ROOT, "Blob upload and download, %s: Storage (%s) over HTTP/1.1 on loopback "
+                + "versus the same bytes written and read directly; %s, %d CPUs (load average %.1f at the start, "
+                + "%.1f at the end). Medians of the rounds after %d warm-up round trips of a 64 KiB file per store and "
+                + "%d warm-up round(s) per size; MB/s is 10^6 bytes a second.%n%n", date, storage, machine.jvm(),
+            machine.cpus(), machine.loadAverageAtStart(), machine.loadAverageAtEnd(), warmUpRequests,
+            results.isEmpty() ? 0 : results.getFirst().warmUpRounds()))
+        .append("| store | size | rounds | upload: Storage | upload: direct | upload ratio "
+            + "| download: Storage | download: direct | download ratio |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (BlobResult result : results) {
+      table.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %s | %s | %.2f |%n",
+          result.store(), size(result.sizeBytes()), result.rounds(),
+          cell(result.storageUploadMBps(), result.storageUploadMedianMs()),
+          cell(result.baselineUploadMBps(), result.baselineUploadMedianMs()), result.uploadRatio(),
+          cell(result.storageDownloadMBps(), result.storageDownloadMedianMs()),
+          cell(result.baselineDownloadMBps(), result.baselineDownloadMedianMs()), result.downloadRatio()));
+    }
+    table.append('\n');
+    for (StoreRun store : stores) {
+      table.append(String.format(Locale.ROOT, "- **%s**: %s; direct: %s.%n", store.store(), store.description(),
+          store.baseline()));
+    }
+    table.append(String.format(Locale.ROOT, "%nTarget: Storage at least %.1f times the direct throughput: %s. Every "
+        + "download was compared byte for byte with its upload.%n", minRatio, targetMet ? "met" : "NOT met"));
+    return table.toString();
+  }
+
+  /** Writes {@code name}.json and {@code name}.md into {@code directory}. */
+  void write(Path directory, String name) {
+    try {
+      Files.createDirectories(directory);
+      JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      Files.writeString(directory.resolve(name + ".json"), json.writeValueAsString(this) + "\n");
+      Files.writeString(directory.resolve(name + ".md"), markdown());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the results to " + directory, e);
+    }
+  }
+
+  private static String cell(double mbps, double millis) {
+    return String.format(Locale.ROOT, millis < 100 ? "%.0f MB/s (%.1f ms)" : "%.0f MB/s (%.0f ms)", mbps, millis);
+  }
+
+  private static String size(long bytes) {
+    return String.format(Locale.ROOT, "%d MiB", bytes / (1024 * 1024));
+  }
+}

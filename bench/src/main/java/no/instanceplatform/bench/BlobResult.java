@@ -1,0 +1,72 @@
+package no.instanceplatform.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures of one file size on one store: each measured round's times (milliseconds) for an upload and a
+ * download through Storage and directly (the baseline), their medians, the throughput those medians make
+ * (MB/s, 10^6 bytes a second) and Storage's throughput as a share of the baseline's.
+ *
+ * @param uploadRatio Storage's upload throughput over the baseline's (the median baseline time over Storage's)
+ * @param filesChecked downloads compared byte for byte with what was uploaded, warm-up rounds included
+ */
+record BlobResult(
+    String store,
+    long sizeBytes,
+    int warmUpRounds,
+    int rounds,
+    double storageUploadMedianMs,
+    double storageDownloadMedianMs,
+    double baselineUploadMedianMs,
+    double baselineDownloadMedianMs,
+    double storageUploadMBps,
+    double storageDownloadMBps,
+    double baselineUploadMBps,
+    double baselineDownloadMBps,
+    double uploadRatio,
+    double downloadRatio,
+    int filesChecked,
+    List<Double> storageUploadMs,
+    List<Double> storageDownloadMs,
+    List<Double> baselineUploadMs,
+    List<Double> baselineDownloadMs) {
+
+  static BlobResult of(String store, long sizeBytes, int warmUpRounds, List<Double> storageUploadMs,
+      List<Double> storageDownloadMs, List<Double> baselineUploadMs, List<Double> baselineDownloadMs,
+      int filesChecked) {
+    double storageUp = median(storageUploadMs);
+    double storageDown = median(storageDownloadMs);
+    double baseUp = median(baselineUploadMs);
+    double baseDown = median(baselineDownloadMs);
+    return new BlobResult(store, sizeBytes, warmUpRounds, storageUploadMs.size(), round(storageUp, 2),
+        round(storageDown, 2), round(baseUp, 2), round(baseDown, 2), mbps(sizeBytes, storageUp),
+        mbps(sizeBytes, storageDown), mbps(sizeBytes, baseUp), mbps(sizeBytes, baseDown), round(baseUp / storageUp, 3),
+        round(baseDown / storageDown, 3), filesChecked, rounded(storageUploadMs), rounded(storageDownloadMs),
+        rounded(baselineUploadMs), rounded(baselineDownloadMs));
+  }
+
+  boolean meets(double minRatio) {
+    return uploadRatio >= minRatio && downloadRatio >= minRatio;
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static double mbps(long bytes, double millis) {
+    return round(bytes / 1e3 / millis, 1);
+  }
+
+  private static List<Double> rounded(List<Double> values) {
+    return values.stream().map(value -> round(value, 2)).toList();
+  }
+
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+}

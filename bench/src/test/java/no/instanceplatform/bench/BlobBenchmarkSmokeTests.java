@@ -1,0 +1,97 @@
+package no.instanceplatform.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the blob benchmark end to end on the smallest setting (one 1 MiB file, one round, files on disk) so that its
+ * code cannot rot between real runs. It asserts what the run reports and that the file came back whole; it asserts
+ * no timing: speed is judged by the real runs.
+ */
+class BlobBenchmarkSmokeTests {
+
+  @Test
+  void aSmallRunReportsUploadAndDownloadThroughStorageAndDirect(@TempDir Path results) throws Exception {
+    BlobBenchmarkOptions options = new BlobBenchmarkOptions(List.of(1), List.of(BlobBenchmarkOptions.Store.FILESYSTEM),
+        1, 1, 3, 0, "256m", true, results);
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    BlobReport report = BlobBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
+    report.write(results, options.resultsName());
+
+    assertThat(report.stores()).extracting(BlobReport.StoreRun::store).containsExactly("filesystem");
+    assertThat(report.storage()).contains("-Xmx256m").contains("emulator");
+    assertThat(report.results()).hasSize(1);
+    BlobResult result = report.results().getFirst();
+    assertThat(result.sizeBytes()).isEqualTo(1024 * 1024);
+    assertThat(result.rounds()).isEqualTo(1);
+    assertThat(result.storageUploadMs()).hasSize(1);
+    assertThat(result.baselineDownloadMs()).hasSize(1);
+    assertThat(result.filesChecked()).as("one file through Storage, one direct").isEqualTo(2);
+    assertThat(List.of(result.storageUploadMBps(), result.storageDownloadMBps(), result.baselineUploadMBps(),
+        result.baselineDownloadMBps(), result.uploadRatio(), result.downloadRatio())).allMatch(value -> value > 0);
+    assertThat(report.markdown()).contains("| filesystem | 1 MiB | 1 |").contains("compared byte for byte");
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Warmed up with 3 round trips of 64 KiB")
+        .contains("filesystem 1 MiB, 1 rounds");
+
+    JsonNode json = JsonMapper.builder().build().readTree(results.resolve("blobs-quick.json").toFile());
+    assertThat(json.path("results").get(0).path("sizeBytes").asLong()).isEqualTo(1024 * 1024);
+    assertThat(json.path("machine").path("cpus").asInt()).isPositive();
+    assertThat(Files.readString(results.resolve("blobs-quick.md"))).isEqualTo(report.markdown());
+  }
+
+  @Test
+  void theDefaultsAndTheQuickRunAndBadArgumentsAreRefused() {
+    BlobBenchmarkOptions defaults = BlobBenchmarkOptions.parse(new String[0]);
+    assertThat(defaults.sizesMib()).containsExactly(1, 100);
+    assertThat(defaults.stores()).containsExactly(BlobBenchmarkOptions.Store.FILESYSTEM,
+        BlobBenchmarkOptions.Store.AZURITE);
+    assertThat(defaults.roundsFor(100)).isEqualTo(10);
+    assertThat(defaults.roundsFor(1)).isEqualTo(30);
+    assertThat(defaults.warmUp()).isEqualTo(2);
+    assertThat(defaults.warmUpRequests()).isEqualTo(1500);
+    assertThat(defaults.resultsName()).isEqualTo("blobs-latest");
+
+    BlobBenchmarkOptions quick = BlobBenchmarkOptions.parse(new String[] {"--quick", "--stores=filesystem",
+        "--sizes=4"});
+    assertThat(quick.roundsFor(4)).isEqualTo(9);
+    assertThat(quick.warmUp()).isEqualTo(1);
+    assertThat(quick.warmUpRequests()).isEqualTo(200);
+    assertThat(quick.stores()).containsExactly(BlobBenchmarkOptions.Store.FILESYSTEM);
+    assertThat(quick.resultsName()).isEqualTo("blobs-quick");
+
+    assertThatThrownBy(() -> BlobBenchmarkOptions.parse(new String[] {"--stores=s3"}))
+        .hasMessageContaining("unknown store 's3'");
+    assertThatThrownBy(() -> BlobBenchmarkOptions.parse(new String[] {"--sizes=0"}))
+        .hasMessageContaining("1 to 1024 MiB");
+    assertThatThrownBy(() -> BlobBenchmarkOptions.parse(new String[] {"--size=5"}))
+        .hasMessageContaining("unknown argument");
+  }
+
+  @Test
+  void generatedContentIsTheSameForTheSameSeedAndEndsAtItsSize() throws Exception {
+    byte[] whole = GeneratedContent.bytes(200_000, 7);
+    byte[] again = new GeneratedContent(200_000, 7).readAllBytes();
+    byte[] other = GeneratedContent.bytes(200_000, 8);
+
+    assertThat(again).isEqualTo(whole);
+    assertThat(other).isNotEqualTo(whole);
+    try (GeneratedContent odd = new GeneratedContent(100_003, 7)) {
+      byte[] read = odd.readAllBytes();
+      assertThat(read).hasSize(100_003);
+      assertThat(read).isEqualTo(java.util.Arrays.copyOf(whole, 100_003));
+      assertThat(odd.read()).isEqualTo(-1);
+    }
+  }
+}
