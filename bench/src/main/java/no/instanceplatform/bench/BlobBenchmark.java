@@ -108,7 +108,7 @@ public final class BlobBenchmark {
     }
     boolean targetMet = results.stream().allMatch(result -> result.meets(BlobBenchmarkOptions.MIN_RATIO));
     String storage = String.format(Locale.ROOT, "%s in its own JVM, -Xmx%s, metadata in the embedded MongoDB "
-        + "emulator in memory", StorageServer.findJar().getFileName(), options.storageHeap());
+        + "emulator in memory", StorageJar.find().getFileName(), options.storageHeap());
     return new BlobReport("blob upload and download through Storage versus direct", date, storage,
         options.warmUpRequests(), stores,
         BenchmarkReport.Machine.current(loadAtStart), BlobBenchmarkOptions.MIN_RATIO, targetMet,

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,9 +29,7 @@ import java.util.stream.Stream;
 final class StorageServer implements AutoCloseable {
 
   /** The system property naming the jar; otherwise it is looked for under the working folder and its parents. */
-  static final String JAR_PROPERTY = "bench.storage.jar";
 
-  private static final Path JAR_FOLDER = Path.of("storage-api", "target");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -76,7 +73,7 @@ final class StorageServer implements AutoCloseable {
 
   /** Starts Storage and waits until its health endpoint answers 200 (at most two minutes). */
   static StorageServer start(Config config) {
-    Path jar = findJar();
+    Path jar = StorageJar.find();
     Path workDir = temporaryDirectory();
     Path log = workDir.resolve("storage.log");
     int port = freePort();
@@ -118,40 +115,6 @@ final class StorageServer implements AutoCloseable {
       String output = server.log();
       server.close();
       throw new IllegalStateException(e.getMessage() + "\n--- Storage's output ---\n" + tail(output, 8_000), e);
-    }
-  }
-
-  /** The jar of {@link #JAR_PROPERTY}, or the newest {@code storage-api/target/storage-api-*-exec.jar} found. */
-  static Path findJar() {
-    String named = System.getProperty(JAR_PROPERTY, "");
-    if (!named.isBlank()) {
-      Path jar = Path.of(named).toAbsolutePath();
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(JAR_PROPERTY + "=" + named + " is not a file");
-      }
-      return jar;
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Optional<Path> jar = execJarIn(dir.resolve(JAR_FOLDER));
-      if (jar.isPresent()) {
-        return jar.get();
-      }
-    }
-    throw new IllegalStateException("No storage-api/target/storage-api-*-exec.jar under " + Path.of("")
-        .toAbsolutePath() + " or its parents; build it (mvn -pl storage-api -am package) or set -D" + JAR_PROPERTY);
-  }
-
-  private static Optional<Path> execJarIn(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(file -> {
-        String name = file.getFileName().toString();
-        return name.startsWith("storage-api-") && name.endsWith("-exec.jar");
-      }).max(Comparator.comparing(StorageServer::modified));
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 
@@ -279,14 +242,6 @@ final class StorageServer implements AutoCloseable {
   /** Splits the options of an environment variable at white space; empty when it is unset. */
   static List<String> options(String value) {
     return value == null || value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
-  }
-
-  private static long modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file).toMillis();
-    } catch (IOException e) {
-      return 0;
-    }
   }
 
   static Path temporaryDirectory() {

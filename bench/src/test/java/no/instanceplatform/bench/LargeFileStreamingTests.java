@@ -69,11 +69,11 @@ class LargeFileStreamingTests {
 
   /**
    * A client that reads slowly (a phone on a poor network) must get the whole file too, however long that takes.
-   * Off by default (about 45 s): {@code -Dbench.large-file.slow-client=true}. It fails today: Storage streams a
-   * download as an asynchronous request ({@code StreamingResponseBody}), and Tomcat ends those after its default
-   * async timeout of 30 s, mid-file (Storage logs an {@code AsyncRequestTimeoutException}, the client gets a
-   * truncated body). The fix is Storage's, not this test's: {@code spring.mvc.async.request-timeout=-1} (no limit),
-   * or a download written from the request's own (virtual) thread.
+   * Storage streams a download as an asynchronous request ({@code StreamingResponseBody}), which Tomcat ends after
+   * its default async timeout of 30 s, mid-file (the client gets a truncated body, Storage logs an
+   * {@code AsyncRequestTimeoutException}), unless {@code spring.mvc.async.request-timeout} is -1 (no limit), as
+   * Storage's application.yml sets it. This reads 64 MiB at 1.5 MiB/s, well past 30 s, so it takes about 45 s and is
+   * off by default: {@code -Dbench.large-file.slow-client=true}.
    */
   @Test
   @EnabledIfSystemProperty(named = "bench.large-file.slow-client", matches = "true")
