@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a run measured, where, and on what: written as JSON (bench/results/query-latest.json) and as the Markdown
@@ -95,13 +93,6 @@ record BenchmarkReport(
 
   /** Writes {@code name}.json and {@code name}.md into {@code directory}. */
   void write(Path directory, String name) {
-    try {
-      Files.createDirectories(directory);
-      JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-      Files.writeString(directory.resolve(name + ".json"), json.writeValueAsString(this) + "\n");
-      Files.writeString(directory.resolve(name + ".md"), markdown());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the results to " + directory, e);
-    }
+    ResultFiles.write(directory, name, this, markdown());
   }
 }

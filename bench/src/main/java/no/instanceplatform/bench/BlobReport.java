@@ -1,13 +1,8 @@
 package no.instanceplatform.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a blob benchmark run measured, where, and on what: written as JSON (bench/results/blobs-latest.json) and as
@@ -69,14 +64,7 @@ record BlobReport(
 
   /** Writes {@code name}.json and {@code name}.md into {@code directory}. */
   void write(Path directory, String name) {
-    try {
-      Files.createDirectories(directory);
-      JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-      Files.writeString(directory.resolve(name + ".json"), json.writeValueAsString(this) + "\n");
-      Files.writeString(directory.resolve(name + ".md"), markdown());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the results to " + directory, e);
-    }
+    ResultFiles.write(directory, name, this, markdown());
   }
 
   private static String cell(double mbps, double millis) {
