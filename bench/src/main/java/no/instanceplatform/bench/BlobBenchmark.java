@@ -139,16 +139,24 @@ public final class BlobBenchmark {
     byte[] content = GeneratedContent.bytes(BlobBenchmarkOptions.WARM_UP_KIB * 1024, 1);
     byte[] received = new byte[content.length];
     List<Double> roundTrips = new ArrayList<>();
+    double[] spent = new double[6];
     for (int i = 0; i < requests; i++) {
-      double[] times = throughStorage(session, content, received);
-      roundTrips.add(times[0] + times[1]);
-      direct(baseline, "warm-up", content, received);
+      double[] storage = throughStorage(session, content, received);
+      double[] direct = direct(baseline, "warm-up", content, received);
+      roundTrips.add(storage[0] + storage[1]);
+      for (int k = 0; k < 3; k++) {
+        spent[k] += storage[k];
+        spent[3 + k] += direct[k];
+      }
     }
     int batch = Math.min(100, requests);
     log.printf(Locale.ROOT, "Warmed up with %d round trips of %d KiB in %.1f s (through Storage, upload and download: "
-            + "median %.1f ms in the first %d, %.1f ms in the last)%n", requests, BlobBenchmarkOptions.WARM_UP_KIB,
-        (System.nanoTime() - start) / 1e9, BlobResult.median(roundTrips.subList(0, batch)), batch,
-        BlobResult.median(roundTrips.subList(requests - batch, requests)));
+            + "median %.1f ms in the first %d, %.1f ms in the last; in all, Storage: upload %.1f s, download %.1f s, "
+            + "delete %.1f s; direct: upload %.1f s, download %.1f s, delete %.1f s)%n", requests,
+        BlobBenchmarkOptions.WARM_UP_KIB, (System.nanoTime() - start) / 1e9,
+        BlobResult.median(roundTrips.subList(0, batch)), batch,
+        BlobResult.median(roundTrips.subList(requests - batch, requests)), spent[0] / 1e3, spent[1] / 1e3,
+        spent[2] / 1e3, spent[3] / 1e3, spent[4] / 1e3, spent[5] / 1e3);
   }
 
   private static BlobResult measure(String store, Session session, Baseline baseline, long size, int warmUp,
@@ -187,7 +195,7 @@ public final class BlobBenchmark {
     return result;
   }
 
-  /** Upload and download through Storage's API: their times in milliseconds. */
+  /** Upload, download and delete through Storage's API: their times in milliseconds. */
   private static double[] throughStorage(Session session, byte[] content, byte[] received) {
     DataClient client = session.client();
     long start = System.nanoTime();
@@ -202,11 +210,12 @@ public final class BlobBenchmark {
     long count = client.downloadInto(session.instance(), element.id(), session.token(), received);
     double down = (System.nanoTime() - start) / 1e6;
     check("Storage", count, content, received);
+    start = System.nanoTime();
     client.delete(session.instance(), element.id(), session.token());
-    return new double[] {up, down};
+    return new double[] {up, down, (System.nanoTime() - start) / 1e6};
   }
 
-  /** Upload and download straight to the store: their times in milliseconds. */
+  /** Upload, download and delete straight in the store: their times in milliseconds. */
   private static double[] direct(Baseline baseline, String name, byte[] content, byte[] received) {
     long start = System.nanoTime();
     baseline.upload(name, content);
@@ -216,8 +225,9 @@ public final class BlobBenchmark {
     long count = baseline.download(name, received);
     double down = (System.nanoTime() - start) / 1e6;
     check("The direct read", count, content, received);
+    start = System.nanoTime();
     baseline.delete(name);
-    return new double[] {up, down};
+    return new double[] {up, down, (System.nanoTime() - start) / 1e6};
   }
 
   private static void check(String who, long count, byte[] content, byte[] received) {

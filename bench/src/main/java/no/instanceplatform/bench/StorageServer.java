@@ -28,8 +28,6 @@ import java.util.stream.Stream;
  */
 final class StorageServer implements AutoCloseable {
 
-  /** The system property naming the jar; otherwise it is looked for under the working folder and its parents. */
-
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
