@@ -12,6 +12,11 @@ public final class DateTimes {
 
   private DateTimes() {}
 
+  /** As {@link #parseUtc}, for an optional parameter: absent or blank is null. */
+  public static Instant parseUtcIfGiven(String value, String parameter) {
+    return value == null || value.isBlank() ? null : parseUtc(value, parameter);
+  }
+
   /**
    * Parses an ISO 8601 date-time; one without an offset is taken as UTC (Altinn's documentation writes
    * {@code 2019-05-03T12:55:23}), and a bare date means its start in UTC.

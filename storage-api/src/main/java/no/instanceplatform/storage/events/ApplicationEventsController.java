@@ -1,13 +1,12 @@
 package no.instanceplatform.storage.events;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.List;
 import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.common.DateTimes;
-import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.query.PageLinks;
+import no.instanceplatform.storage.query.PageSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,9 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /storage/api/v1/applications/{org}/{app}/events}: an app's instance events, for its owner. */
 @RestController
 class ApplicationEventsController {
-
-  private static final int DEFAULT_SIZE = 100;
-  private static final int MAX_SIZE = 1000;
 
   private final ApplicationEventsService events;
   private final PageLinks links;
@@ -33,29 +29,10 @@ class ApplicationEventsController {
       @RequestParam(required = false) List<String> eventTypes, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String size,
       @RequestParam(required = false) String continuationToken, HttpServletRequest request) {
-    EventFilter filter = new EventFilter(EventFilter.types(eventTypes), instant(from, "from"), instant(to, "to"));
-    ApplicationEventsService.Page page = events.page(caller, new AppId(org, app), filter, size(size),
+    EventFilter filter = new EventFilter(EventFilter.types(eventTypes), DateTimes.parseUtcIfGiven(from, "from"), DateTimes.parseUtcIfGiven(to, "to"));
+    ApplicationEventsService.Page page = events.page(caller, new AppId(org, app), filter, PageSize.parse(size),
         continuationToken);
     return new InstanceEventPage(page.totalHits(), page.events().size(), links.self(request),
         links.next(request, page.nextToken()), page.events());
-  }
-
-  private static Instant instant(String value, String parameter) {
-    return value == null || value.isBlank() ? null : DateTimes.parseUtc(value, parameter);
-  }
-
-  private static int size(String value) {
-    if (value == null) {
-      return DEFAULT_SIZE;
-    }
-    try {
-      int size = Integer.parseInt(value.trim());
-      if (size >= 1 && size <= MAX_SIZE) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw StorageException.invalid("The size '" + value + "' is not a whole number from 1 to " + MAX_SIZE + ".");
   }
 }

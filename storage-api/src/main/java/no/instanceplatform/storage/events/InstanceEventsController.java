@@ -1,7 +1,6 @@
 package no.instanceplatform.storage.events;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import no.instanceplatform.model.InstanceEvent;
@@ -42,7 +41,7 @@ class InstanceEventsController {
   InstanceEventList list(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestParam(required = false) List<String> eventTypes, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    EventFilter filter = new EventFilter(EventFilter.types(eventTypes), instant(from, "from"), instant(to, "to"));
+    EventFilter filter = new EventFilter(EventFilter.types(eventTypes), DateTimes.parseUtcIfGiven(from, "from"), DateTimes.parseUtcIfGiven(to, "to"));
     return new InstanceEventList(events.list(caller, Long.toString(partyId), instanceGuid.toString(), filter));
   }
 
@@ -56,9 +55,5 @@ class InstanceEventsController {
   ResponseEntity<Void> deleteAll(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
     events.deleteAll(caller, Long.toString(partyId), instanceGuid.toString());
     return ResponseEntity.ok().build();
-  }
-
-  private static Instant instant(String value, String parameter) {
-    return value == null || value.isBlank() ? null : DateTimes.parseUtc(value, parameter);
   }
 }

@@ -18,9 +18,6 @@ import no.instanceplatform.storage.instances.DateRange;
  */
 final class QueryParameters {
 
-  static final int DEFAULT_SIZE = 100;
-  static final int MAX_SIZE = 1000;
-
   private static final Set<String> REPEATABLE = Set.of("process.ended", "lastChanged", "created", "visibleAfter",
       "dueBefore", "process.currentTask");
   private static final Set<String> KNOWN = Set.of("appId", "org", "instanceOwner.partyId", "process.currentTask",
@@ -113,19 +110,7 @@ final class QueryParameters {
   }
 
   private static int size(Map<String, List<String>> parameters) {
-    String value = single(parameters, "size");
-    if (value == null) {
-      return DEFAULT_SIZE;
-    }
-    try {
-      int size = Integer.parseInt(value);
-      if (size >= 1 && size <= MAX_SIZE) {
-        return size;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw StorageException.invalid("The size '" + value + "' is not a whole number from 1 to " + MAX_SIZE + ".");
+    return PageSize.parse(single(parameters, "size"));
   }
 
   private static InstanceQueryRequest.OwnerIdentifier ownerIdentifier(String header) {
