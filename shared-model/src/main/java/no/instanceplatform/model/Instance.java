@@ -30,6 +30,11 @@ public record Instance(
     Instant lastChanged,
     String lastChangedBy) {
 
+  /** The status, or the status of a new instance when none is recorded (documents written before it had one). */
+  public InstanceStatus statusOrInitial() {
+    return status == null ? InstanceStatus.initial() : status;
+  }
+
   /** The instance guid, the second half of {@code id}. */
   public String instanceGuid() {
     return id == null ? null : id.substring(id.indexOf('/') + 1);

@@ -202,7 +202,7 @@ public class DataElementService {
 
   /** Archived and deleted instances keep their files as they are. */
   private static void requireWritable(Instance instance) {
-    InstanceStatus status = instance.status() == null ? InstanceStatus.initial() : instance.status();
+    InstanceStatus status = instance.statusOrInitial();
     if (status.isArchived() || status.isSoftDeleted()) {
       throw StorageException.conflict("Instance " + instance.id() + " is " + (status.isArchived() ? "archived"
           : "deleted") + "; its data cannot change.");
@@ -211,7 +211,7 @@ public class DataElementService {
 
   /** When the app owner adds or changes data, a user who had read the instance is told it changed since. */
   private static Instance markUpdatedForOwner(Instance instance, Caller caller) {
-    InstanceStatus status = instance.status() == null ? InstanceStatus.initial() : instance.status();
+    InstanceStatus status = instance.statusOrInitial();
     if (caller instanceof Caller.AppOwner && status.readStatus() == ReadStatus.Read) {
       return instance.withStatus(status.withReadStatus(ReadStatus.UpdatedSinceLastReview));
     }

@@ -93,7 +93,7 @@ public class InstanceService {
     return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       refuseIfProtected(current, now);
-      InstanceStatus status = statusOf(current);
+      InstanceStatus status = current.statusOrInitial();
       InstanceStatus deleted = hard ? status.withHardDeleted(now) : status.withSoftDeleted(now);
       Instance changed = current.withStatus(deleted).changedBy(now, caller.id());
       return new InstanceChange(changed, List.of(InstanceEvents.Deleted.of(changed, caller, now)));
@@ -124,7 +124,7 @@ public class InstanceService {
   public Instance updateReadStatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       ReadStatus readStatus) {
     return update(caller, InstanceAction.READ, ifMatch, partyId, instanceGuid, current -> {
-      InstanceStatus status = statusOf(current);
+      InstanceStatus status = current.statusOrInitial();
       if (status.readStatus() == readStatus) {
         return InstanceChange.none(current);
       }
@@ -139,7 +139,7 @@ public class InstanceService {
     }
     return update(caller, InstanceAction.APP_OWNER_WRITE, ifMatch, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
-      Instance changed = current.withStatus(statusOf(current).withSubstatus(substatus)).changedBy(now, caller.id());
+      Instance changed = current.withStatus(current.statusOrInitial().withSubstatus(substatus)).changedBy(now, caller.id());
       return new InstanceChange(changed, List.of(InstanceEvents.SubstatusUpdated.of(changed, caller, now)));
     });
   }
@@ -170,7 +170,7 @@ public class InstanceService {
   }
 
   private void refuseIfProtected(Instance instance, Instant now) {
-    InstanceStatus status = statusOf(instance);
+    InstanceStatus status = instance.statusOrInitial();
     if (!status.isArchived() || status.archived() == null) {
       return;
     }
@@ -193,10 +193,6 @@ public class InstanceService {
       throw StorageException.invalid("The instanceOwner.partyId '" + partyId + "' is not a party id.");
     }
     return partyId;
-  }
-
-  private static InstanceStatus statusOf(Instance instance) {
-    return instance.status() == null ? InstanceStatus.initial() : instance.status();
   }
 
   private static void requireMap(Map<String, String> map, String name) {

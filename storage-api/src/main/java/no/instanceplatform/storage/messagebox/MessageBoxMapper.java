@@ -62,7 +62,7 @@ class MessageBoxMapper {
     }
 
     MessageBoxInstance map(Instance instance) {
-      InstanceStatus status = instance.status() == null ? InstanceStatus.initial() : instance.status();
+      InstanceStatus status = instance.statusOrInitial();
       Optional<Application> app = application(instance.appId());
       boolean writable = mayWrite(instance);
       boolean archived = status.isArchived();

@@ -137,7 +137,7 @@ class MessageBoxService {
    */
   boolean undelete(Caller caller, String partyId, String instanceGuid) {
     updater.update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> {
-      InstanceStatus status = current.status() == null ? InstanceStatus.initial() : current.status();
+      InstanceStatus status = current.statusOrInitial();
       if (status.isHardDeleted()) {
         throw StorageException.notFound("Instance " + current.id()
             + " was permanently deleted and cannot be restored.");

@@ -73,7 +73,7 @@ public class ProcessService {
 
   /** When the process first ends, the instance is archived at that moment. */
   private Instance withProcess(Instance current, ProcessState state, Caller caller) {
-    InstanceStatus status = current.status() == null ? InstanceStatus.initial() : current.status();
+    InstanceStatus status = current.statusOrInitial();
     if (state.ended() != null && status.archived() == null) {
       status = status.withArchived(state.ended());
     }
