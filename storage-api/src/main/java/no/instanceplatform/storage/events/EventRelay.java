@@ -41,7 +41,8 @@ public class EventRelay {
     }
   }
 
-  @Scheduled(fixedDelayString = "${storage.events.outbox-sweep-interval:PT10S}")
+  @Scheduled(initialDelayString = "${storage.events.outbox-sweep-interval:PT10S}",
+      fixedDelayString = "${storage.events.outbox-sweep-interval:PT10S}")
   public void sweep() {
     for (String instanceGuid : outbox.instancesWithPending(SWEEP_BATCH)) {
       try {
