@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param localPlatform whether Storage runs the local platform (LocalTest's test tokens), as {@code bin/run} does
  * @param metadataCacheTtl how long application metadata and texts read from Storage are reused
  * @param deployRetryInterval how long to wait before trying again to register the apps while Storage does not answer
+ * @param platformUrl the root of the platform's Register and Profile APIs; unset means Storage's local platform
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -27,12 +28,18 @@ public record AppProperties(
     String deployToken,
     @DefaultValue("true") boolean localPlatform,
     @DefaultValue("60s") Duration metadataCacheTtl,
-    @DefaultValue("3s") Duration deployRetryInterval) {
+    @DefaultValue("3s") Duration deployRetryInterval,
+    URI platformUrl) {
 
   /** Storage's root ({@code storageUrl} without {@code /storage/api/v1}), where its actuator and local platform are. */
   public URI storageRoot() {
     String url = storageUrl.toString().replaceAll("/+$", "");
     String api = "/storage/api/v1";
     return URI.create(url.endsWith(api) ? url.substring(0, url.length() - api.length()) : url);
+  }
+
+  /** Where {@code /register/api/v1} and {@code /profile/api/v1} are. */
+  public URI platformRoot() {
+    return platformUrl != null ? URI.create(platformUrl.toString().replaceAll("/+$", "")) : storageRoot();
   }
 }

@@ -5,19 +5,23 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP client to Storage: the JDK's, with bounded waits, and reads retried on connection failures. */
+/** The HTTP client to Storage: the JDK's, with bounded waits, reading JSON as the App API itself does. */
 @Configuration(proxyBeanMethods = false)
 class StorageClientConfiguration {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-  static final int READ_RETRIES = 2;
 
-  /** Built here, not from Boot's shared builder, so that no other customisation changes how Storage is called. */
+  /**
+   * Built here, not from Boot's shared builder, so that no other customisation changes how Storage is called; no
+   * request interceptors, so that uploads stream instead of being buffered.
+   */
   @Bean
-  RestClient storageRestClient() {
+  RestClient storageRestClient(JsonMapper json) {
     HttpClient http = HttpClient.newBuilder()
         .connectTimeout(CONNECT_TIMEOUT)
         // Storage speaks HTTP/1.1; asking for an h2c upgrade would only cost a round trip.
@@ -27,7 +31,8 @@ class StorageClientConfiguration {
     factory.setReadTimeout(READ_TIMEOUT);
     return RestClient.builder()
         .requestFactory(factory)
-        .requestInterceptor(new ReadRetryInterceptor(READ_RETRIES))
+        .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(
+            new JacksonJsonHttpMessageConverter(json)))
         .build();
   }
 }

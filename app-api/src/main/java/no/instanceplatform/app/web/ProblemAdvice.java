@@ -1,6 +1,7 @@
 package no.instanceplatform.app.web;
 
 import no.instanceplatform.app.apps.AppNotHostedException;
+import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.storageclient.StorageProblemException;
 import no.instanceplatform.app.storageclient.StorageUnavailableException;
 import no.instanceplatform.web.ProblemAdviceSupport;
@@ -19,6 +20,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProblemAdvice extends ProblemAdviceSupport {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(AppRuleException.class)
+  ResponseEntity<ProblemDetail> refusedByRule(AppRuleException e) {
+    HttpStatus status = switch (e.kind()) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+    };
+    return problem(status, e.getMessage());
+  }
 
   @ExceptionHandler(AppNotHostedException.class)
   ResponseEntity<ProblemDetail> notHosted(AppNotHostedException e) {

@@ -1,5 +1,6 @@
 package no.instanceplatform.app.apps;
 
+import no.instanceplatform.app.support.InProcessStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package no.instanceplatform.app.apps;
+package no.instanceplatform.app.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * comes first; so Storage's own is copied out of its jar and given as its only config file, and everything the test
  * sets is a command-line argument (which outranks config files).
  */
-final class InProcessStorage implements AutoCloseable {
+public final class InProcessStorage implements AutoCloseable {
 
   private final int port;
   private final ConfigurableApplicationContext context;
@@ -29,7 +29,7 @@ final class InProcessStorage implements AutoCloseable {
     this.context = context;
   }
 
-  static InProcessStorage start() {
+  public static InProcessStorage start() {
     int port = freePort();
     Path dir = Path.of("target", "test-storage");
     Path config = storageConfig(dir);
@@ -52,19 +52,19 @@ final class InProcessStorage implements AutoCloseable {
     return new InProcessStorage(port, context);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String root() {
+  public String root() {
     return "http://localhost:" + port;
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return root() + "/storage/api/v1";
   }
 
-  String issuerUri() {
+  public String issuerUri() {
     return root() + "/authentication/api/v1/openid/";
   }
 
@@ -91,7 +91,7 @@ final class InProcessStorage implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,0 +1,105 @@
+package no.instanceplatform.app.storageclient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import no.instanceplatform.model.DataElement;
+import no.instanceplatform.model.DataElementList;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Storage's data element endpoints. File content is streamed both ways: an upload goes on to Storage as it arrives,
+ * and a download reaches the caller as Storage sends it, so a file never has to fit in the App API's memory.
+ */
+@Component
+public class DataClient {
+
+  private final StorageCalls calls;
+
+  DataClient(StorageCalls calls) {
+    this.calls = calls;
+  }
+
+  /** A file to store: its content type, its Content-Disposition (may be null), and its bytes. */
+  public record Upload(String contentType, String contentDisposition, long contentLength, InputStream content) {}
+
+  /** Receives a downloaded file while Storage's response is open. */
+  @FunctionalInterface
+  public interface Receiver<T> {
+    T receive(HttpHeaders headers, InputStream content) throws IOException;
+  }
+
+  public DataElement create(InstanceRef instance, String dataType, Upload upload, String token) {
+    String url = dataUrl(instance) + "?dataType={dataType}";
+    return calls.write(() -> calls.http().post().uri(url, dataType)
+        .headers(headers -> uploadHeaders(headers, upload, token))
+        .body(out -> upload.content().transferTo(out))
+        .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
+        .body(DataElement.class));
+  }
+
+  public DataElement replace(InstanceRef instance, UUID dataGuid, Upload upload, String token) {
+    return calls.write(() -> calls.http().put().uri(dataUrl(instance) + "/" + dataGuid)
+        .headers(headers -> uploadHeaders(headers, upload, token))
+        .body(out -> upload.content().transferTo(out))
+        .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
+        .body(DataElement.class));
+  }
+
+  /** Opens the file and hands it to {@code receiver}; Storage's refusals are thrown before it is called. */
+  public <T> T read(InstanceRef instance, UUID dataGuid, String token, Receiver<T> receiver) {
+    return calls.read(() -> calls.http().get().uri(dataUrl(instance) + "/" + dataGuid)
+        .headers(headers -> StorageCalls.bearer(headers, token))
+        .exchange((request, response) -> {
+          if (response.getStatusCode().isError()) {
+            calls.refusal().handle(request, response);
+          }
+          return receiver.receive(response.getHeaders(), response.getBody());
+        }, true));
+  }
+
+  public DataElement delete(InstanceRef instance, UUID dataGuid, String token) {
+    return send(HttpMethod.DELETE, dataUrl(instance) + "/" + dataGuid, token);
+  }
+
+  /** Locks the element (Storage answers 201 when newly locked, 200 when it already was; both are fine here). */
+  public DataElement lock(InstanceRef instance, UUID dataGuid, String token) {
+    return send(HttpMethod.PUT, dataUrl(instance) + "/" + dataGuid + "/lock", token);
+  }
+
+  public List<DataElement> list(InstanceRef instance, String token) {
+    return calls.read(() -> calls.http().get().uri(calls.instanceUrl(instance) + "/dataelements")
+        .headers(headers -> StorageCalls.bearer(headers, token))
+        .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
+        .body(DataElementList.class)).dataElements();
+  }
+
+  private DataElement send(HttpMethod method, String url, String token) {
+    return calls.write(() -> calls.http().method(method).uri(url)
+        .headers(headers -> StorageCalls.bearer(headers, token))
+        .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
+        .body(DataElement.class));
+  }
+
+  private static void uploadHeaders(HttpHeaders headers, Upload upload, String token) {
+    StorageCalls.bearer(headers, token);
+    headers.setContentType(upload.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+        : MediaType.parseMediaType(upload.contentType()));
+    if (upload.contentDisposition() != null) {
+      headers.set(HttpHeaders.CONTENT_DISPOSITION, upload.contentDisposition());
+    }
+    if (upload.contentLength() >= 0) {
+      headers.setContentLength(upload.contentLength());
+    }
+  }
+
+
+  private String dataUrl(InstanceRef instance) {
+    return calls.instanceUrl(instance) + "/data";
+  }
+}

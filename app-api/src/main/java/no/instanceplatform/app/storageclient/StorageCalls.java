@@ -1,0 +1,98 @@
+package no.instanceplatform.app.storageclient;
+
+import java.util.function.Supplier;
+import no.instanceplatform.app.AppProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every call to Storage and the platform shares: the HTTP client, where they are, how refusals and silence
+ * become exceptions, and which calls may be tried again. Reads are retried on connection failures (not on status
+ * answers: Storage has decided, and a 503 is the caller's to retry); writes never, as repeating one whose answer was
+ * lost could apply it twice. Retrying here rather than in a request interceptor keeps request bodies streamed: an
+ * interceptor makes the client buffer every upload in memory.
+ */
+@Component
+class StorageCalls {
+
+  static final int READ_RETRIES = 2;
+
+  private final RestClient http;
+  private final String api;
+  private final String root;
+  private final String platform;
+  private final RestClient.ResponseSpec.ErrorHandler refusal;
+
+  StorageCalls(RestClient storageRestClient, AppProperties properties, JsonMapper json) {
+    this.http = storageRestClient;
+    this.api = properties.storageUrl().toString().replaceAll("/+$", "");
+    this.root = properties.storageRoot().toString();
+    this.platform = properties.platformRoot().toString();
+    StorageProblems problems = new StorageProblems(json);
+    this.refusal = (request, response) -> {
+      throw problems.from(response);
+    };
+  }
+
+  RestClient http() {
+    return http;
+  }
+
+  /** Storage's API base, {@code .../storage/api/v1}. */
+  String api() {
+    return api;
+  }
+
+  /** Storage's root, where its actuator and its local platform are. */
+  String root() {
+    return root;
+  }
+
+  /** Where the platform's Register and Profile are (Storage's local platform unless configured). */
+  String platform() {
+    return platform;
+  }
+
+  /** Storage's URL of an instance, {@code .../instances/{partyId}/{instanceGuid}}. */
+  String instanceUrl(InstanceRef instance) {
+    return api + "/instances/" + instance.partyId() + "/" + instance.guid();
+  }
+
+  /** Turns an error status into {@link StorageProblemException} or {@link StorageUnavailableException}. */
+  RestClient.ResponseSpec.ErrorHandler refusal() {
+    return refusal;
+  }
+
+  <T> T read(Supplier<T> request) {
+    ResourceAccessException last = null;
+    for (int attempt = 0; attempt <= READ_RETRIES; attempt++) {
+      try {
+        return request.get();
+      } catch (ResourceAccessException e) {
+        last = e;
+      }
+    }
+    throw unavailable(last);
+  }
+
+  <T> T write(Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (ResourceAccessException e) {
+      throw unavailable(e);
+    }
+  }
+
+  static void bearer(HttpHeaders headers, String token) {
+    if (token != null && !token.isBlank()) {
+      headers.setBearerAuth(token);
+    }
+  }
+
+  private static StorageUnavailableException unavailable(ResourceAccessException e) {
+    return new StorageUnavailableException("Storage did not answer: " + e.getMessage(), e);
+  }
+}

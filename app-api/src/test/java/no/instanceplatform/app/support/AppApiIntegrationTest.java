@@ -1,0 +1,95 @@
+package no.instanceplatform.app.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the App API's integration tests: the App API on a random port, talking over real HTTP to one real Storage
+ * shared by every test class (started once in this JVM, so Spring reuses one App API context for all of them), with
+ * the sample app {@code test/sailor} registered. Tokens come from Storage's local platform, as LocalTest's do.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.jmx.enabled=false")
+public abstract class AppApiIntegrationTest {
+
+  /** Sophie Salt: user 1337, party 501337, who may represent 500000 and 500700. */
+  public static final int SOPHIE = 1337;
+  public static final long SOPHIE_PARTY = 501337;
+  public static final String SAILOR = "/test/sailor";
+
+  protected static final InProcessStorage STORAGE = SharedStorage.INSTANCE;
+
+  @DynamicPropertySource
+  static void storageProperties(DynamicPropertyRegistry registry) {
+    registry.add("app.storage-url", STORAGE::apiUrl);
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", STORAGE::issuerUri);
+  }
+
+  @LocalServerPort
+  protected int port;
+
+  /** The App API as this user, authenticated at {@code level}. */
+  protected AppHttp user(int userId, int level) {
+    return new AppHttp(appUrl(), storageText("/Home/GetTestUserToken/" + userId + "?authenticationLevel=" + level));
+  }
+
+  /** The App API as Sophie Salt at level 2. */
+  protected AppHttp sophie() {
+    return user(SOPHIE, 2);
+  }
+
+  /** The App API as an app owner with the instance read and write scopes. */
+  protected AppHttp appOwner(String org) {
+    return new AppHttp(appUrl(), storageText("/Home/GetTestOrgToken/" + org));
+  }
+
+  /** Storage itself, as the app owner: for checking what Storage holds. */
+  protected AppHttp storageAsAppOwner(String org) {
+    return new AppHttp(STORAGE.root(), storageText("/Home/GetTestOrgToken/" + org));
+  }
+
+  protected AppHttp anonymous() {
+    return new AppHttp(appUrl(), null);
+  }
+
+  /** Registration runs in the background after start: waits (up to 15 s) until Storage has the sample app. */
+  protected static void awaitSampleAppRegistered() {
+    AppHttp storage = new AppHttp(STORAGE.apiUrl(), null);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    while (storage.get("/applications/test/sailor/texts/en").status() != 200) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Storage does not have test/sailor after 15 s");
+      }
+      sleep();
+    }
+  }
+
+  private String appUrl() {
+    return "http://localhost:" + port;
+  }
+
+  private static String storageText(String path) {
+    AppHttp.Response response = new AppHttp(STORAGE.root(), null).get(path);
+    if (response.status() != 200) {
+      throw new AssertionError("No token from " + path + ": " + response);
+    }
+    return response.text().strip();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One Storage for the whole test JVM, stopped with it. */
+  private static final class SharedStorage {
+    static final InProcessStorage INSTANCE = InProcessStorage.start();
+  }
+}
