@@ -27,7 +27,7 @@ class AppApiOperationsIntegrationTests {
     HttpResponse<String> health = get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(503);
     assertThat(health.body()).containsPattern("\"storage\":\\{\"details\":\\{[^}]*},\"status\":\"DOWN\"")
-        .contains("\"apps\":{\"details\":{\"hosted\":1");
+        .contains("\"apps\":{\"details\":{\"hosted\":2");
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.instanceplatform.app.process.BpmnParser;
+import no.instanceplatform.app.process.ProcessDefinition;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.TextResource;
 import org.springframework.core.io.Resource;
@@ -73,7 +75,7 @@ final class AppFolder {
     }
     Resource[] process = resources(config + "process/process.bpmn");
     return new HostedApp(org, app, parse(metadataFile, Application.class), texts,
-        process.length > 0 ? process[0] : null);
+        process.length > 0 ? parseProcess(process[0]) : null);
   }
 
   private Resource[] resources(String pattern) {
@@ -85,6 +87,14 @@ final class AppFolder {
         return new Resource[0];
       }
       throw new UncheckedIOException("Cannot read the apps folder " + base, e);
+    }
+  }
+
+  private static ProcessDefinition parseProcess(Resource file) {
+    try (InputStream in = file.getInputStream()) {
+      return BpmnParser.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + uri(file), e);
     }
   }
 

@@ -5,7 +5,7 @@ public class AppRuleException extends RuntimeException {
 
   /** How a rule refuses: each kind is one HTTP status. */
   public enum Kind {
-    INVALID, FORBIDDEN, NOT_FOUND, CONFLICT
+    INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE
   }
 
   private final Kind kind;
@@ -33,5 +33,9 @@ public class AppRuleException extends RuntimeException {
 
   public static AppRuleException conflict(String message) {
     return new AppRuleException(Kind.CONFLICT, message);
+  }
+
+  public static AppRuleException tooLarge(String message) {
+    return new AppRuleException(Kind.TOO_LARGE, message);
   }
 }

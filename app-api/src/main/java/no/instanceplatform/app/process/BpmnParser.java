@@ -6,10 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+import no.instanceplatform.app.common.SafeXml;
 import no.instanceplatform.app.process.ProcessElement.EndEvent;
 import no.instanceplatform.app.process.ProcessElement.ExclusiveGateway;
 import no.instanceplatform.app.process.ProcessElement.ProcessTask;
@@ -17,7 +14,6 @@ import no.instanceplatform.app.process.ProcessElement.StartEvent;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -66,9 +62,7 @@ public final class BpmnParser {
 
   private static Document read(InputStream xml) {
     try {
-      DocumentBuilder builder = secureFactory().newDocumentBuilder();
-      builder.setErrorHandler(THROWING);
-      return builder.parse(xml);
+      return SafeXml.documentBuilder().parse(xml);
     } catch (SAXParseException e) {
       throw new InvalidProcessException("The process file is not well-formed or not allowed XML (line "
           + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + e.getMessage(), e);
@@ -76,46 +70,8 @@ public final class BpmnParser {
       throw new InvalidProcessException("The process file is not well-formed XML: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("The JDK's XML parser cannot be configured", e);
     }
   }
-
-  // The OWASP XXE settings: refusing any DOCTYPE rules out external entities and entity expansion bombs at once;
-  // the rest is defence in depth should that feature ever be ignored.
-  private static DocumentBuilderFactory secureFactory() {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultNSInstance();
-    try {
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("The JDK's XML parser lacks a security feature", e);
-    }
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    factory.setXIncludeAware(false);
-    factory.setExpandEntityReferences(false);
-    return factory;
-  }
-
-  // The default handler prints "[Fatal Error]" to stderr before throwing; the exception is enough.
-  private static final ErrorHandler THROWING = new ErrorHandler() {
-    @Override
-    public void warning(SAXParseException e) {}
-
-    @Override
-    public void error(SAXParseException e) throws SAXException {
-      throw e;
-    }
-
-    @Override
-    public void fatalError(SAXParseException e) throws SAXException {
-      throw e;
-    }
-  };
 
   private static ProcessTask task(Element task) {
     String id = id(task);

@@ -12,4 +12,6 @@ public record RegisterParty(String partyId, int partyTypeName, String orgNumber,
 
   public static final int PERSON = 1;
   public static final int ORGANISATION = 2;
+  public static final int SUB_UNIT = 4;
+  public static final int BANKRUPTCY_ESTATE = 5;
 }

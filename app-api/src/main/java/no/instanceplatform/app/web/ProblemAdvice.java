@@ -28,6 +28,7 @@ class ProblemAdvice extends ProblemAdviceSupport {
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
+      case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
     };
     return problem(status, e.getMessage());
   }

@@ -1,6 +1,5 @@
 package no.instanceplatform.app.apps;
 
-import no.instanceplatform.app.support.InProcessStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,35 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import no.instanceplatform.app.storageclient.StorageClient;
 import no.instanceplatform.app.storageclient.StorageProblemException;
-import org.junit.jupiter.api.AfterAll;
+import no.instanceplatform.app.support.AppApiIntegrationTest;
+import no.instanceplatform.app.support.InProcessStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The App API and a real Storage over HTTP: the sample app is registered at start and served from Storage. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.jmx.enabled=false")
-class AppRegistrationIntegrationTests {
+class AppRegistrationIntegrationTests extends AppApiIntegrationTest {
 
-  static final InProcessStorage storage = InProcessStorage.start();
-
-  @DynamicPropertySource
-  static void storageProperties(DynamicPropertyRegistry registry) {
-    registry.add("app.storage-url", storage::apiUrl);
-    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", storage::issuerUri);
-  }
-
-  @AfterAll
-  static void stopStorage() {
-    storage.close();
-  }
-
-  @LocalServerPort
-  int port;
+  private static final InProcessStorage storage = STORAGE;
 
   @Autowired
   StorageClient storageClient;
@@ -114,10 +95,11 @@ class AppRegistrationIntegrationTests {
     JsonNode health;
     do {
       health = json.readTree(get("/actuator/health").body());
-    } while (health.at("/components/apps/details/registered").asInt() < 1 && Instant.now().isBefore(deadline));
+    } while (health.at("/components/apps/details/registered").asInt() < 2 && Instant.now().isBefore(deadline));
+    // The sample app and the test app ttd/orgform of the test resources.
     assertThat(health.at("/components/storage/status").asString()).isEqualTo("UP");
-    assertThat(health.at("/components/apps/details/hosted").asInt()).isEqualTo(1);
-    assertThat(health.at("/components/apps/details/registered").asInt()).isEqualTo(1);
+    assertThat(health.at("/components/apps/details/hosted").asInt()).isEqualTo(2);
+    assertThat(health.at("/components/apps/details/registered").asInt()).isEqualTo(2);
   }
 
   private String textsLanguage(String language) throws Exception {

@@ -1,12 +1,12 @@
 package no.instanceplatform.app.apps;
 
-import no.instanceplatform.app.support.InProcessStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import no.instanceplatform.app.support.InProcessStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

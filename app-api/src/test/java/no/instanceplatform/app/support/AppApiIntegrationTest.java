@@ -55,13 +55,18 @@ public abstract class AppApiIntegrationTest {
     return new AppHttp(appUrl(), null);
   }
 
-  /** Registration runs in the background after start: waits (up to 15 s) until Storage has the sample app. */
-  protected static void awaitSampleAppRegistered() {
+  /**
+   * Registration runs in the background after the App API starts: waits (up to 15 s) until Storage has both the
+   * sample app and the test app {@code ttd/orgform}. Call it from a {@code @BeforeEach}: the App API is started for
+   * the first test instance, after any {@code @BeforeAll}.
+   */
+  protected static void awaitAppsRegistered() {
     AppHttp storage = new AppHttp(STORAGE.apiUrl(), null);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (storage.get("/applications/test/sailor/texts/en").status() != 200) {
+    while (storage.get("/applications/test/sailor/texts/en").status() != 200
+        || storage.get("/applications/ttd/orgform/texts/nb").status() != 200) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Storage does not have test/sailor after 15 s");
+        throw new AssertionError("Storage does not have test/sailor and ttd/orgform after 15 s");
       }
       sleep();
     }

@@ -30,6 +30,15 @@ public final class AppHttp {
     this.token = token;
   }
 
+  /**
+   * The path and query of a link, to follow it on this client's host: Storage writes the App API's links with its
+   * configured public address, which in tests is not the random port the App API listens on.
+   */
+  public static String pathOf(String link) {
+    URI uri = URI.create(link);
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
   public Response get(String path) {
     return send("GET", path, null, HttpRequest.BodyPublishers.noBody());
   }
@@ -71,7 +80,7 @@ public final class AppHttp {
   }
 
   private Response send(String method, String path, List<String> headers, HttpRequest.BodyPublisher body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -1,0 +1,150 @@
+package no.instanceplatform.app.instances;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import no.instanceplatform.app.apps.AppMetadataService;
+import no.instanceplatform.app.apps.AppRegistry;
+import no.instanceplatform.app.apps.HostedApp;
+import no.instanceplatform.app.common.AppRuleException;
+import no.instanceplatform.app.process.ProcessEngine;
+import no.instanceplatform.app.process.ProcessTransition;
+import no.instanceplatform.app.storageclient.InstanceClient;
+import no.instanceplatform.app.storageclient.InstanceRef;
+import no.instanceplatform.model.Application;
+import no.instanceplatform.model.DataElement;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.InstanceOwner;
+import no.instanceplatform.model.ProcessStateUpdate;
+import no.instanceplatform.security.CallerAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates instances as Altinn's app-lib does: the owner looked up in the register and checked against the app's
+ * party types, every posted part checked before anything is stored, then the instance created in Storage, its
+ * process started at the first task, and its first data stored. Storage holds no transaction across these calls, so
+ * if a step after the creation fails, the instance is hard-deleted before the error is answered: no orphans.
+ */
+@Service
+class InstantiationService {
+
+  private static final Logger log = LoggerFactory.getLogger(InstantiationService.class);
+
+  private final AppRegistry registry;
+  private final AppMetadataService metadata;
+  private final InstanceOwners owners;
+  private final InstanceClient instances;
+  private final InitialData initialData;
+  private final ProcessEngine engine = new ProcessEngine(Clock.systemUTC());
+
+  InstantiationService(AppRegistry registry, AppMetadataService metadata, InstanceOwners owners,
+      InstanceClient instances, InitialData initialData) {
+    this.registry = registry;
+    this.metadata = metadata;
+    this.owners = owners;
+    this.instances = instances;
+    this.initialData = initialData;
+  }
+
+  /** One of seed 001's three forms: a JSON template, a multipart body, or no body with the owner in the query. */
+  Instance create(CallerAuthentication auth, String org, String app, InstantiationTemplate template,
+      Long queryPartyId, List<DataPart> parts) {
+    HostedApp hosted = registry.require(org, app);
+    Application application = metadata.application(org, app);
+    DataPart.validate(application, parts);
+    InstanceOwner owner = owners.resolve(application, template, queryPartyId, auth.tokenValue());
+    return createAndStart(auth, hosted, application, owner, template, parts, null);
+  }
+
+  /** The simplified form: prefill values for the auto-created form data, or a copy of an archived instance. */
+  Instance createSimplified(CallerAuthentication auth, String org, String app, InstantiationTemplate template) {
+    HostedApp hosted = registry.require(org, app);
+    Application application = metadata.application(org, app);
+    InstanceOwner owner = owners.resolve(application, template, null, auth.tokenValue());
+    Instance source = template.sourceInstanceId() == null ? null
+        : copySource(application, owner, template.sourceInstanceId(), auth.tokenValue());
+    return createAndStart(auth, hosted, application, owner, template, List.of(), source);
+  }
+
+  private Instance createAndStart(CallerAuthentication auth, HostedApp hosted, Application application,
+      InstanceOwner owner, InstantiationTemplate template, List<DataPart> parts, Instance copySource) {
+    String token = auth.tokenValue();
+    Instance created = instances.create(application.id(), new Instance(null, owner, application.id(), null, null,
+        template.dueBefore(), template.visibleAfter(), null, null, null, null, null, null, null, null, null, null),
+        token);
+    InstanceRef ref = InstanceRef.parse(created.id());
+    try {
+      String firstTask = startProcess(auth, hosted, created, ref);
+      initialData.storeParts(application, ref, parts, token);
+      if (firstTask != null) {
+        if (copySource != null) {
+          initialData.copy(application, copySource, ref, firstTask, token);
+        }
+        Set<String> present = new HashSet<>(parts.stream().map(DataPart::name).toList());
+        List<DataElement> stored = instances.get(ref, token).data();
+        if (stored != null) {
+          stored.stream().map(DataElement::dataType).forEach(present::add);
+        }
+        initialData.autoCreate(application, ref, firstTask, present, template.prefill(), token);
+      }
+      return instances.get(ref, token);
+    } catch (IOException e) {
+      throw removed(ref, token, new UncheckedIOException(e));
+    } catch (RuntimeException e) {
+      throw removed(ref, token, e);
+    }
+  }
+
+  /** Starts the process at its first task, with its events, in one write; null when the app has no process. */
+  private String startProcess(CallerAuthentication auth, HostedApp hosted, Instance created, InstanceRef ref) {
+    if (hosted.process() == null) {
+      return null;
+    }
+    ProcessTransition start = engine.start(hosted.process(), auth.caller().asPlatformUser(), created.id(),
+        Long.toString(ref.partyId()));
+    instances.updateProcess(ref, new ProcessStateUpdate(start.newState(), start.events()), auth.tokenValue());
+    return start.newState().currentTask().elementId();
+  }
+
+  /** Hard-deletes the half-made instance; the original failure is what the caller is told. */
+  private RuntimeException removed(InstanceRef ref, String token, RuntimeException failure) {
+    try {
+      instances.delete(ref, true, token);
+    } catch (RuntimeException e) {
+      log.error("Instance {} failed to start and could not be removed: it stays as it is", ref, e);
+      failure.addSuppressed(e);
+    }
+    return failure;
+  }
+
+  /** The archived instance to copy, checked as app-lib checks it. */
+  private Instance copySource(Application app, InstanceOwner owner, String sourceInstanceId, String token) {
+    if (app.copyInstanceSettings() == null || !app.copyInstanceSettings().enabled()) {
+      throw AppRuleException.invalid(
+          "Creating instance based on a copy from an archived instance is not enabled for this app.");
+    }
+    InstanceRef ref;
+    try {
+      ref = InstanceRef.parse(sourceInstanceId);
+    } catch (IllegalArgumentException e) {
+      throw AppRuleException.invalid("'sourceInstanceId' must be '{partyId}/{instanceGuid}', not '"
+          + sourceInstanceId + "'.");
+    }
+    Instance source = instances.get(ref, token);
+    if (!app.id().equals(source.appId())) {
+      throw AppRuleException.invalid("It is not possible to copy an instance of another app.");
+    }
+    if (!source.statusOrInitial().isArchived()) {
+      throw AppRuleException.invalid("It is not possible to copy an instance that isn't archived.");
+    }
+    if (!owner.partyId().equals(source.instanceOwner().partyId())) {
+      throw AppRuleException.invalid("It is not possible to copy instances between instance owners.");
+    }
+    return source;
+  }
+}
