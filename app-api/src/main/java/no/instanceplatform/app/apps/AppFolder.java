@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.instanceplatform.app.process.BpmnParser;
+import no.instanceplatform.app.process.InvalidProcessException;
 import no.instanceplatform.app.process.ProcessDefinition;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.TextResource;
@@ -93,6 +94,8 @@ final class AppFolder {
   private static ProcessDefinition parseProcess(Resource file) {
     try (InputStream in = file.getInputStream()) {
       return BpmnParser.parse(in);
+    } catch (InvalidProcessException e) {
+      throw new IllegalStateException("The process file " + uri(file) + " is not valid: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + uri(file), e);
     }
