@@ -35,11 +35,11 @@ class InitialData {
   void storeParts(Application app, InstanceRef instance, List<DataPart> parts, String token) throws IOException {
     for (DataPart part : parts) {
       DataType type = DataRules.requireDataType(app, part.name());
-      if (!DataRules.isForm(type)) {
-        data.create(instance, type.id(), part.upload(), token);
-        continue;
+      // Stored as posted; form data is read only for the instance's fields.
+      data.create(instance, type.id(), part.upload(), token);
+      if (DataRules.isForm(type)) {
+        fields.update(app, instance, type.id(), part.form("The part '" + part.name() + "'"), token);
       }
-      storeForm(app, instance, type, part.form("The part '" + part.name() + "'"), part.contentType(), token);
     }
   }
 

@@ -1,6 +1,5 @@
 package no.instanceplatform.app.data;
 
-import static no.instanceplatform.app.instances.InstantiationIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +71,7 @@ class DataEndpointsIntegrationTests extends AppApiIntegrationTest {
 
   @Test
   void refusesFormDataThatIsNotWellFormed() {
-    String boatdata = formLink(sophie().get(sailorData.replace("/data", "")).json(), "boatdata");
+    String boatdata = elementPath(sophie().get(sailorData.replace("/data", "")).json(), "boatdata");
 
     assertProblem(sophie().upload("PUT", boatdata, "application/json", null,
         "{\"boatName\": ".getBytes(StandardCharsets.UTF_8)), 400, "The form data is not valid JSON");
@@ -83,7 +82,7 @@ class DataEndpointsIntegrationTests extends AppApiIntegrationTest {
     Response created = sophie().post("/ttd/orgform/instances/create", """
         {"instanceOwner": {"partyId": "500000"}, "prefill": {"company.name": "Før AS", "company.employees": "3"}}""");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    String report = formLink(created.json(), "report");
+    String report = elementPath(created.json(), "report");
 
     Response saved = sophie().upload("PUT", report, "application/xml", null,
         "<OrgReport><company><name>Etter AS</name></company></OrgReport>".getBytes(StandardCharsets.UTF_8));
@@ -116,16 +115,7 @@ class DataEndpointsIntegrationTests extends AppApiIntegrationTest {
 
     assertProblem(sophie().upload("POST", sailorData + "?dataType=certificate", "application/pdf", "a.pdf", PDF), 409,
         "is archived");
-    assertProblem(sophie().upload("PUT", formLink(instance, "boatdata"), "application/json", null,
+    assertProblem(sophie().upload("PUT", elementPath(instance, "boatdata"), "application/json", null,
         "{}".getBytes(StandardCharsets.UTF_8)), 409, "is archived");
-  }
-
-  private static String formLink(JsonNode instance, String dataType) {
-    for (JsonNode element : instance.get("data")) {
-      if (dataType.equals(element.get("dataType").asString())) {
-        return AppHttp.pathOf(element.at("/selfLinks/apps").asString());
-      }
-    }
-    throw new AssertionError("no " + dataType + " in " + instance);
   }
 }

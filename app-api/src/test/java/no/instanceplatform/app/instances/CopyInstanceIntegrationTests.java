@@ -1,7 +1,5 @@
 package no.instanceplatform.app.instances;
 
-import static no.instanceplatform.app.instances.InstantiationIntegrationTests.assertProblem;
-import static no.instanceplatform.app.instances.InstantiationIntegrationTests.element;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +33,7 @@ class CopyInstanceIntegrationTests extends AppApiIntegrationTest {
     JsonNode instance = copy.json();
     assertThat(instance.get("id").asString()).isNotEqualTo(source);
     assertThat(instance.get("data")).hasSize(1);
-    String xml = sophie().get(AppHttp.pathOf(element(instance, "report").at("/selfLinks/apps").asString())).text();
+    String xml = sophie().get(elementPath(instance, "report")).text();
     assertThat(xml).contains("<name>Kopi AS</name>", "<email>post@kopi.no</email>").doesNotContain("phone", "12345678");
     assertThat(instance.at("/presentationTexts/company").asString()).isEqualTo("Kopi AS");
     assertThat(instance.at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
@@ -81,7 +79,7 @@ class CopyInstanceIntegrationTests extends AppApiIntegrationTest {
   private String archivedReport(String organisationNumber) {
     String id = createReport(organisationNumber);
     JsonNode instance = sophie().get(ORGFORM + "/" + id).json();
-    String report = AppHttp.pathOf(element(instance, "report").at("/selfLinks/apps").asString());
+    String report = elementPath(instance, "report");
     Response saved = sophie().upload("PUT", report, "application/xml", null, """
         <OrgReport><company><name>Kopi AS</name></company>
           <contact><phone>12345678</phone><email>post@kopi.no</email></contact></OrgReport>"""

@@ -1,6 +1,5 @@
 package no.instanceplatform.app.instances;
 
-import static no.instanceplatform.app.instances.InstantiationIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

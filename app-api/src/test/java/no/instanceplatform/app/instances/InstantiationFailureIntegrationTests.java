@@ -1,6 +1,5 @@
 package no.instanceplatform.app.instances;
 
-import static no.instanceplatform.app.instances.InstantiationIntegrationTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

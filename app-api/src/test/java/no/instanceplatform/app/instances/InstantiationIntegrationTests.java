@@ -84,7 +84,7 @@ class InstantiationIntegrationTests extends AppApiIntegrationTest {
     assertThat(download.status()).isEqualTo(200);
     assertThat(download.bytes()).isEqualTo(PDF);
     assertThat(download.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
-    Response form = sophie().get(AppHttp.pathOf(element(instance, "boatdata").at("/selfLinks/apps").asString()));
+    Response form = sophie().get(elementPath(instance, "boatdata"));
     assertThat(form.json().get("boatName").asString()).isEqualTo("Titanic");
   }
 
@@ -162,7 +162,7 @@ class InstantiationIntegrationTests extends AppApiIntegrationTest {
     assertThat(instance.at("/dataValues/employees").asString()).isEqualTo("12");
     JsonNode report = element(instance, "report");
     assertThat(report.get("contentType").asString()).isEqualTo("application/xml");
-    String xml = sophie().get(AppHttp.pathOf(report.at("/selfLinks/apps").asString())).text();
+    String xml = sophie().get(elementPath(instance, "report")).text();
     assertThat(xml).contains("<OrgReport>", "<company><name>DDG Fitness AS</name><employees>12</employees></company>");
   }
 
@@ -185,24 +185,10 @@ class InstantiationIntegrationTests extends AppApiIntegrationTest {
     return types;
   }
 
-  static List<String> dataTypes(JsonNode instance) {
+  private static List<String> dataTypes(JsonNode instance) {
     List<String> types = new ArrayList<>();
     instance.get("data").forEach(element -> types.add(element.get("dataType").asString()));
     return types;
   }
 
-  static JsonNode element(JsonNode instance, String dataType) {
-    for (JsonNode element : instance.get("data")) {
-      if (dataType.equals(element.get("dataType").asString())) {
-        return element;
-      }
-    }
-    throw new AssertionError("no " + dataType + " in " + instance);
-  }
-
-  static void assertProblem(Response response, int status, String detail) {
-    assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.json().get("detail").asString()).as(response.toString()).contains(detail);
-  }
 }

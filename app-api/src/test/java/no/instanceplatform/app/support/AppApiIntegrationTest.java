@@ -1,11 +1,14 @@
 package no.instanceplatform.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the App API's integration tests: the App API on a random port, talking over real HTTP to one real Storage
@@ -70,6 +73,28 @@ public abstract class AppApiIntegrationTest {
       }
       sleep();
     }
+  }
+
+  /** An RFC 9457 problem with this status whose detail contains {@code detail}. */
+  protected static void assertProblem(AppHttp.Response response, int status, String detail) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.json().get("detail").asString()).as(response.toString()).contains(detail);
+  }
+
+  /** The first data element of the type on the instance. */
+  protected static JsonNode element(JsonNode instance, String dataType) {
+    for (JsonNode element : instance.get("data")) {
+      if (dataType.equals(element.get("dataType").asString())) {
+        return element;
+      }
+    }
+    throw new AssertionError("no " + dataType + " in " + instance);
+  }
+
+  /** The App API path of the first data element of the type on the instance. */
+  protected static String elementPath(JsonNode instance, String dataType) {
+    return AppHttp.pathOf(element(instance, dataType).at("/selfLinks/apps").asString());
   }
 
   private String appUrl() {
