@@ -36,7 +36,7 @@ public abstract class AppApiIntegrationTest {
 
   /** The App API as this user, authenticated at {@code level}. */
   protected AppHttp user(int userId, int level) {
-    return new AppHttp(appUrl(), storageText("/Home/GetTestUserToken/" + userId + "?authenticationLevel=" + level));
+    return new AppHttp(appUrl(), userToken(userId, level));
   }
 
   /** The App API as Sophie Salt at level 2. */
@@ -47,6 +47,21 @@ public abstract class AppApiIntegrationTest {
   /** The App API as an app owner with the instance read and write scopes. */
   protected AppHttp appOwner(String org) {
     return new AppHttp(appUrl(), storageText("/Home/GetTestOrgToken/" + org));
+  }
+
+  /** The App API as an app owner with exactly these (space-separated) scopes. */
+  protected AppHttp appOwner(String org, String scopes) {
+    return new AppHttp(appUrl(), storageText("/Home/GetTestOrgToken/" + org + "?scopes=" + scopes));
+  }
+
+  /** The App API with this bearer token. */
+  protected AppHttp withToken(String token) {
+    return new AppHttp(appUrl(), token);
+  }
+
+  /** Storage itself, as this user at {@code level}: for what only Storage serves, such as the message box. */
+  protected AppHttp storageAsUser(int userId, int level) {
+    return new AppHttp(STORAGE.root(), userToken(userId, level));
   }
 
   /** Storage itself, as the app owner: for checking what Storage holds. */
@@ -99,6 +114,10 @@ public abstract class AppApiIntegrationTest {
 
   private String appUrl() {
     return "http://localhost:" + port;
+  }
+
+  protected static String userToken(int userId, int level) {
+    return storageText("/Home/GetTestUserToken/" + userId + "?authenticationLevel=" + level);
   }
 
   private static String storageText(String path) {
