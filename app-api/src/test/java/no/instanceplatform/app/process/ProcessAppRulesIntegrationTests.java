@@ -3,6 +3,7 @@ package no.instanceplatform.app.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.stream.Stream;
 import no.instanceplatform.app.support.AppHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,23 +12,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The process endpoints on the test apps of {@code process-apps/}, each a single data task: {@code ttd/shredder}
- * deletes its instances when their process ends, and {@code ttd/strict} limits the count and content types of its
- * attachments. Application metadata is read from Storage on every request here, so that a test can deploy a
- * stricter version of an app while instances of it are under way.
+ * The process endpoints on the test apps of {@code process-apps/}: {@code ttd/shredder} (one data task) deletes its
+ * instances when their process ends, {@code ttd/strict} (one data task) limits the count and content types of its
+ * attachments, and the two tasks of {@code ttd/loop} lead to each other and never to the end. Application metadata
+ * is read from Storage on every request here, so that a test can deploy a stricter version of an app while instances
+ * of it are under way.
  */
 @TestPropertySource(properties = {"app.apps-dir=classpath:process-apps/", "app.metadata-cache-ttl=0s"})
 class ProcessAppRulesIntegrationTests extends ProcessIntegrationTest {
 
   private static final String SHREDDER = "ttd/shredder";
   private static final String STRICT = "ttd/strict";
+  private static final String LOOP = "ttd/loop";
 
   @BeforeEach
   void appsRegistered() throws InterruptedException {
     AppHttp storage = new AppHttp(STORAGE.apiUrl(), null);
     Instant deadline = Instant.now().plusSeconds(15);
-    while (storage.get("/applications/" + SHREDDER).status() != 200
-        || storage.get("/applications/" + STRICT).status() != 200) {
+    while (Stream.of(SHREDDER, STRICT, LOOP).anyMatch(app -> storage.get("/applications/" + app).status() != 200)) {
       assertThat(Instant.now()).as("the test apps are registered in Storage").isBefore(deadline);
       Thread.sleep(100);
     }
@@ -80,6 +82,20 @@ class ProcessAppRulesIntegrationTests extends ProcessIntegrationTest {
     assertThat(missing.json().get("detail").asString()).isEqualTo("Instance " + id + " is not an instance of "
         + SHREDDER + ".");
     assertThat(stored(STRICT, id).at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
+  }
+
+  @Test
+  void completeProcessStopsAProcessThatNeverEndsAfterAsManyMovesAsItHasTasks() {
+    String id = instanceAt(LOOP, "Task_1", "data");
+
+    AppHttp.Response refused = sophie().put(process(LOOP, id) + "/completeProcess", null);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asString())
+        .isEqualTo("The process of ttd/loop does not reach an end event from task Task_1: its flows loop.");
+    JsonNode stored = stored(LOOP, id);
+    assertThat(stored.at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
+    assertThat(stored.at("/process/currentTask/flow").asInt()).isEqualTo(4);
   }
 
   /** A new version of ttd/strict in Storage: one attachment at most, and PDF only. */
