@@ -18,16 +18,19 @@ import no.instanceplatform.model.TextResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the apps folder, laid out as an Altinn app repository per app: {@code {org}/{app}/config/...}. Resource
+ * Reads the apps folder, laid out as an Altinn app repository per app: {@code {org}/{app}/config/...} and the data
+ * models' JSON schemas in {@code {org}/{app}/models/}. Resource
  * patterns rather than file walks, so that the folder packaged in the jar is read the same way as one on disk.
  */
 final class AppFolder {
 
   private static final Pattern METADATA = Pattern.compile(".*/([^/]+)/([^/]+)/config/applicationmetadata\\.json$");
   private static final Pattern TEXTS = Pattern.compile(".*/resource\\.([a-z]{2})\\.json$");
+  private static final Pattern MODEL = Pattern.compile(".*/models/([^/]+)\\.schema\\.json$");
 
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
   private final String base;
@@ -76,7 +79,19 @@ final class AppFolder {
     }
     Resource[] process = resources(config + "process/process.bpmn");
     return new HostedApp(org, app, parse(metadataFile, Application.class), texts,
-        process.length > 0 ? parseProcess(process[0]) : null);
+        process.length > 0 ? parseProcess(process[0]) : null, models(org + "/" + app + "/models/"));
+  }
+
+  /** The JSON schemas of the app's data models, {@code models/{dataTypeId}.schema.json}, by data type id. */
+  private Map<String, JsonNode> models(String folder) {
+    Map<String, JsonNode> models = new TreeMap<>();
+    for (Resource file : resources(folder + "*.schema.json")) {
+      Matcher dataType = MODEL.matcher(uri(file));
+      if (dataType.matches()) {
+        models.put(dataType.group(1), parse(file, JsonNode.class));
+      }
+    }
+    return models;
   }
 
   private Resource[] resources(String pattern) {

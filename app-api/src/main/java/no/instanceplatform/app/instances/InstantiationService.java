@@ -2,7 +2,6 @@ package no.instanceplatform.app.instances;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,15 +39,16 @@ class InstantiationService {
   private final InstanceOwners owners;
   private final InstanceClient instances;
   private final InitialData initialData;
-  private final ProcessEngine engine = new ProcessEngine(Clock.systemUTC());
+  private final ProcessEngine engine;
 
   InstantiationService(AppRegistry registry, AppMetadataService metadata, InstanceOwners owners,
-      InstanceClient instances, InitialData initialData) {
+      InstanceClient instances, InitialData initialData, ProcessEngine engine) {
     this.registry = registry;
     this.metadata = metadata;
     this.owners = owners;
     this.instances = instances;
     this.initialData = initialData;
+    this.engine = engine;
   }
 
   /** One of seed 001's three forms: a JSON template, a multipart body, or no body with the owner in the query. */

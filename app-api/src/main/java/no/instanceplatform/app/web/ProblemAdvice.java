@@ -2,6 +2,9 @@ package no.instanceplatform.app.web;
 
 import no.instanceplatform.app.apps.AppNotHostedException;
 import no.instanceplatform.app.common.AppRuleException;
+import no.instanceplatform.app.process.ProcessActionNotAllowedException;
+import no.instanceplatform.app.process.ProcessStateException;
+import no.instanceplatform.app.process.TaskValidationException;
 import no.instanceplatform.app.storageclient.StorageProblemException;
 import no.instanceplatform.app.storageclient.StorageUnavailableException;
 import no.instanceplatform.web.ProblemAdviceSupport;
@@ -31,6 +34,25 @@ class ProblemAdvice extends ProblemAdviceSupport {
       case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
     };
     return problem(status, e.getMessage());
+  }
+
+  @ExceptionHandler(ProcessStateException.class)
+  ResponseEntity<ProblemDetail> processCannotMove(ProcessStateException e) {
+    return problem(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /** As Altinn: an action the current task does not accept is forbidden, and the detail names those it does. */
+  @ExceptionHandler(ProcessActionNotAllowedException.class)
+  ResponseEntity<ProblemDetail> actionNotAllowed(ProcessActionNotAllowedException e) {
+    return problem(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  /** Altinn's answer to a task that cannot be completed: 409, its title, and the issues as {@code validationIssues}. */
+  @ExceptionHandler(TaskValidationException.class)
+  ResponseEntity<ProblemDetail> taskInvalid(TaskValidationException e) {
+    ProblemDetail body = Problems.of(HttpStatus.CONFLICT, "Validation failed for task", e.getMessage());
+    body.setProperty("validationIssues", e.issues());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
   }
 
   @ExceptionHandler(AppNotHostedException.class)
