@@ -31,7 +31,8 @@ class SailorWalkIntegrationTests extends AppApiIntegrationTest {
     AppHttp sophie = sophie();
     Response created = sophie.multipart(SAILOR + "/instances", new Multipart()
         .part("instance", "application/json", "{\"instanceOwner\":{\"personNumber\":\"01039012345\"}}")
-        .part("boatdata", "application/json", "{\"boatName\":\"Titanic\",\"boatLength\":269}"));
+        .part("boatdata", "application/json", "{\"boatName\":\"Titanic\",\"boatLength\":269}")
+        .part("certificate", "application/pdf", "certificate.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String id = created.json().get("id").asString();
     String instance = SAILOR + "/instances/" + id;

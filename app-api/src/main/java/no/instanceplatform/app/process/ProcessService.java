@@ -125,8 +125,8 @@ class ProcessService {
 
   /**
    * Ends the instance's current task: the engine checks the process state and the action and computes the move, the
-   * task's data is validated and then locked, and the new state and its events are stored together. Locking comes
-   * first so that a stored move never leaves the ended task's data open to change.
+   * task's data is validated and then locked (at the end, all the instance's data), and the new state and its events
+   * are stored together. Locking comes first so that a stored move never leaves the ended task's data open to change.
    */
   private Instance step(Move move, Instance instance, String action) {
     String token = move.auth().tokenValue();
@@ -137,7 +137,10 @@ class ProcessService {
     if (!issues.isEmpty()) {
       throw new TaskValidationException(task.taskId(), issues);
     }
-    for (DataElement element : task.elements()) {
+    // Reaching the end archives the instance: then every file is locked, also those of no task.
+    boolean ends = transition.newState().ended() != null;
+    List<DataElement> toLock = ends && instance.data() != null ? instance.data() : task.elements();
+    for (DataElement element : toLock) {
       if (!element.locked()) {
         data.lock(move.ref(), UUID.fromString(element.id()), token);
       }
