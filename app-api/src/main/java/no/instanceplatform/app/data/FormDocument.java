@@ -53,7 +53,7 @@ public sealed interface FormDocument permits JsonFormDocument, XmlFormDocument {
   }
 
   /** Splits a dotted path, refusing empty segments ({@code a..b}, a leading or trailing dot). */
-  static String[] segments(String path) {
+  public static String[] segments(String path) {
     String[] segments = path == null ? new String[0] : path.split("\\.", -1);
     if (Arrays.stream(segments).anyMatch(String::isBlank)) {
       throw AppRuleException.invalid("The field path '" + path + "' is not a dotted path of field names.");

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import no.instanceplatform.app.common.AppRuleException;
+import no.instanceplatform.app.data.FormDocument;
 import no.instanceplatform.model.InstanceOwner;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -85,6 +86,8 @@ class TemplateReader {
       if (!value.isValueNode() || value.isNull()) {
         throw AppRuleException.invalid("The prefill value of '" + entry.getKey() + "' must be a string or number.");
       }
+      // Checked here, before anything is created, rather than when the form is filled in.
+      FormDocument.segments(entry.getKey());
       values.put(entry.getKey(), value.asString());
     }
     return values;

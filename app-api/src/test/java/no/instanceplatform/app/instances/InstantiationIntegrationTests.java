@@ -166,6 +166,20 @@ class InstantiationIntegrationTests extends AppApiIntegrationTest {
     assertThat(xml).contains("<OrgReport>", "<company><name>DDG Fitness AS</name><employees>12</employees></company>");
   }
 
+  @Test
+  void prefillsTheAutoCreatedJsonFormAtItsDottedPaths() {
+    Response response = sophie().post(INSTANCES + "/create", """
+        {"instanceOwner": {"partyId": "501337"}, "prefill": {"boatName": "Prefilt", "harbour.name": "Bergen"}}""");
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    JsonNode boat = sophie().get(elementPath(response.json(), "boatdata")).json();
+    assertThat(boat.get("boatName").asString()).isEqualTo("Prefilt");
+    assertThat(boat.at("/harbour/name").asString()).isEqualTo("Bergen");
+    assertProblem(sophie().post(INSTANCES + "/create", """
+        {"instanceOwner": {"partyId": "501337"}, "prefill": {"boat..name": "x"}}"""), 400,
+        "'boat..name' is not a dotted path");
+  }
+
   private void assertRefused(Multipart body, int status, String detail) {
     assertProblem(sophie().multipart(INSTANCES, body), status, detail);
   }

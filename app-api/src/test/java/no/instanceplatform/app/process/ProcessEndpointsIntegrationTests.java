@@ -53,7 +53,7 @@ class ProcessEndpointsIntegrationTests extends ProcessIntegrationTest {
         .containsExactlyInAnyOrder("required boatName", "minimum boatLength");
     assertThat(issues).allSatisfy(issue -> {
       assertThat(issue.get("dataElementId").asString()).isEqualTo(boat);
-      assertThat(issue.get("severity").asString()).isEqualTo("Error");
+      assertThat(issue.get("severity").asInt()).isEqualTo(1);
       assertThat(issue.get("description").asString()).isNotBlank();
     });
     assertThat(stored(SAILOR_ID, id).at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
