@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param metadataCacheTtl how long application metadata and texts read from Storage are reused
  * @param deployRetryInterval how long to wait before trying again to register the apps while Storage does not answer
  * @param platformUrl the root of the platform's Register and Profile APIs; unset means Storage's local platform
+ * @param storageConnectTimeout how long to wait for a connection to Storage
+ * @param storageReadTimeout how long to wait for Storage's answer before answering 503
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -29,7 +31,9 @@ public record AppProperties(
     @DefaultValue("true") boolean localPlatform,
     @DefaultValue("60s") Duration metadataCacheTtl,
     @DefaultValue("3s") Duration deployRetryInterval,
-    URI platformUrl) {
+    URI platformUrl,
+    @DefaultValue("5s") Duration storageConnectTimeout,
+    @DefaultValue("30s") Duration storageReadTimeout) {
 
   /** Storage's root ({@code storageUrl} without {@code /storage/api/v1}), where its actuator and local platform are. */
   public URI storageRoot() {

@@ -19,20 +19,17 @@ import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceOwner;
 import no.instanceplatform.model.ProcessStateUpdate;
 import no.instanceplatform.security.CallerAuthentication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Creates instances as Altinn's app-lib does: the owner looked up in the register and checked against the app's
  * party types, every posted part checked before anything is stored, then the instance created in Storage, its
  * process started at the first task, and its first data stored. Storage holds no transaction across these calls, so
- * if a step after the creation fails, the instance is hard-deleted before the error is answered: no orphans.
+ * if a step after the creation fails, the instance is hard-deleted before the error is answered, or, when Storage
+ * cannot be reached, in the background as soon as it answers again: no orphans.
  */
 @Service
 class InstantiationService {
-
-  private static final Logger log = LoggerFactory.getLogger(InstantiationService.class);
 
   private final AppRegistry registry;
   private final AppMetadataService metadata;
@@ -40,15 +37,17 @@ class InstantiationService {
   private final InstanceClient instances;
   private final InitialData initialData;
   private final ProcessEngine engine;
+  private final AbandonedInstances abandoned;
 
   InstantiationService(AppRegistry registry, AppMetadataService metadata, InstanceOwners owners,
-      InstanceClient instances, InitialData initialData, ProcessEngine engine) {
+      InstanceClient instances, InitialData initialData, ProcessEngine engine, AbandonedInstances abandoned) {
     this.registry = registry;
     this.metadata = metadata;
     this.owners = owners;
     this.instances = instances;
     this.initialData = initialData;
     this.engine = engine;
+    this.abandoned = abandoned;
   }
 
   /** One of seed 001's three forms: a JSON template, a multipart body, or no body with the owner in the query. */
@@ -94,9 +93,9 @@ class InstantiationService {
       }
       return instances.get(ref, token);
     } catch (IOException e) {
-      throw removed(ref, token, new UncheckedIOException(e));
+      throw abandoned.remove(ref, token, new UncheckedIOException(e));
     } catch (RuntimeException e) {
-      throw removed(ref, token, e);
+      throw abandoned.remove(ref, token, e);
     }
   }
 
@@ -109,17 +108,6 @@ class InstantiationService {
         Long.toString(ref.partyId()));
     instances.updateProcess(ref, new ProcessStateUpdate(start.newState(), start.events()), auth.tokenValue());
     return start.newState().currentTask().elementId();
-  }
-
-  /** Hard-deletes the half-made instance; the original failure is what the caller is told. */
-  private RuntimeException removed(InstanceRef ref, String token, RuntimeException failure) {
-    try {
-      instances.delete(ref, true, token);
-    } catch (RuntimeException e) {
-      log.error("Instance {} failed to start and could not be removed: it stays as it is", ref, e);
-      failure.addSuppressed(e);
-    }
-    return failure;
   }
 
   /** The archived instance to copy, checked as app-lib checks it. */

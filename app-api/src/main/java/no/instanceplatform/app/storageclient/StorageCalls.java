@@ -1,11 +1,13 @@
 package no.instanceplatform.app.storageclient;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 import no.instanceplatform.app.AppProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,12 +69,12 @@ class StorageCalls {
   }
 
   <T> T read(Supplier<T> request) {
-    ResourceAccessException last = null;
+    RestClientException last = null;
     for (int attempt = 0; attempt <= READ_RETRIES; attempt++) {
       try {
         return request.get();
-      } catch (ResourceAccessException e) {
-        last = e;
+      } catch (RestClientException e) {
+        last = requireConnectionFailure(e);
       }
     }
     throw unavailable(last);
@@ -81,8 +83,8 @@ class StorageCalls {
   <T> T write(Supplier<T> request) {
     try {
       return request.get();
-    } catch (ResourceAccessException e) {
-      throw unavailable(e);
+    } catch (RestClientException e) {
+      throw unavailable(requireConnectionFailure(e));
     }
   }
 
@@ -92,7 +94,21 @@ class StorageCalls {
     }
   }
 
-  private static StorageUnavailableException unavailable(ResourceAccessException e) {
+  /**
+   * A connection that fails, or times out, before the request is sent is a {@link ResourceAccessException}; one that
+   * breaks while the answer is read surfaces as a {@link RestClientException} around the {@link IOException}. Both
+   * mean Storage did not answer; anything else is a fault of ours and is thrown on as it is.
+   */
+  private static RestClientException requireConnectionFailure(RestClientException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResourceAccessException || cause instanceof IOException) {
+        return e;
+      }
+    }
+    throw e;
+  }
+
+  private static StorageUnavailableException unavailable(RestClientException e) {
     return new StorageUnavailableException("Storage did not answer: " + e.getMessage(), e);
   }
 }

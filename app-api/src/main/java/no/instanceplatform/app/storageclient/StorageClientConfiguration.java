@@ -1,7 +1,7 @@
 package no.instanceplatform.app.storageclient;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
+import no.instanceplatform.app.AppProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -13,22 +13,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class StorageClientConfiguration {
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
   /**
    * Built here, not from Boot's shared builder, so that no other customisation changes how Storage is called; no
    * request interceptors, so that uploads stream instead of being buffered.
    */
   @Bean
-  RestClient storageRestClient(JsonMapper json) {
+  RestClient storageRestClient(JsonMapper json, AppProperties properties) {
     HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
+        .connectTimeout(properties.storageConnectTimeout())
         // Storage speaks HTTP/1.1; asking for an h2c upgrade would only cost a round trip.
         .version(HttpClient.Version.HTTP_1_1)
         .build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-    factory.setReadTimeout(READ_TIMEOUT);
+    factory.setReadTimeout(properties.storageReadTimeout());
     return RestClient.builder()
         .requestFactory(factory)
         .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(

@@ -3,11 +3,17 @@ package no.instanceplatform.app.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import no.instanceplatform.app.storageclient.DataClient;
+import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.StorageProblemException;
+import no.instanceplatform.app.storageclient.StorageUnavailableException;
 import no.instanceplatform.app.support.AppApiIntegrationTest;
 import no.instanceplatform.app.support.AppHttp.Multipart;
 import no.instanceplatform.app.support.AppHttp.Response;
@@ -15,11 +21,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-/** A step failing after Storage created the instance: the instance is hard-deleted before the error is answered. */
+/**
+ * A step failing after Storage created the instance: the instance is hard-deleted before the error is answered, or,
+ * when Storage is unreachable, as soon as it answers again.
+ */
 class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
 
   @MockitoSpyBean
   DataClient data;
+
+  @MockitoSpyBean
+  InstanceClient instanceClient;
 
   @BeforeEach
   void appsRegistered() {
@@ -40,6 +52,26 @@ class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
     assertProblem(response, 409, "Storage refused the file.");
     assertThat(instances("false")).isEqualTo(before);
     assertThat(instances("true")).isEqualTo(hardDeletedBefore + 1);
+  }
+
+  @Test
+  void anInstanceThatFailedToStartWhileStorageWasUnreachableIsDeletedOnceStorageAnswers() throws Exception {
+    StorageUnavailableException down = new StorageUnavailableException("Storage did not answer.", null);
+    doThrow(down).when(instanceClient).updateProcess(any(), any(), anyString());
+    doThrow(down).doThrow(down).doCallRealMethod().when(instanceClient).delete(any(), eq(true), anyString());
+    long before = instances("false");
+    long hardDeletedBefore = instances("true");
+
+    Response response = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=501337", null);
+
+    assertProblem(response, 503, "Storage is unavailable");
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (instances("true") == hardDeletedBefore && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    assertThat(instances("true")).isEqualTo(hardDeletedBefore + 1);
+    assertThat(instances("false")).isEqualTo(before);
+    verify(instanceClient, times(3)).delete(any(), eq(true), anyString());
   }
 
   /** Sophie's instances of the sample app in Storage, hard-deleted or not. */

@@ -1,0 +1,77 @@
+package no.instanceplatform.app.instances;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import no.instanceplatform.app.storageclient.InstanceClient;
+import no.instanceplatform.app.storageclient.InstanceRef;
+import no.instanceplatform.app.storageclient.StorageUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hard-deletes instances whose instantiation failed after Storage created them. When Storage cannot be reached at
+ * that moment (the very fault that failed the instantiation, often), the deletion is tried again in the background,
+ * with growing pauses, until Storage answers or {@link #GIVE_UP_AFTER} has passed: a fault that heals leaves no
+ * half-made instance behind.
+ */
+@Component
+class AbandonedInstances implements DisposableBean {
+
+  static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+  static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+  static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
+
+  private static final Logger log = LoggerFactory.getLogger(AbandonedInstances.class);
+
+  private final InstanceClient instances;
+  private final ExecutorService retries = Executors.newVirtualThreadPerTaskExecutor();
+
+  AbandonedInstances(InstanceClient instances) {
+    this.instances = instances;
+  }
+
+  /** Deletes the instance now, or keeps trying in the background; the failure is what the caller is told. */
+  RuntimeException remove(InstanceRef ref, String token, RuntimeException failure) {
+    try {
+      instances.delete(ref, true, token);
+    } catch (StorageUnavailableException e) {
+      log.warn("Instance {} failed to start and Storage is unavailable; deleting it in the background", ref);
+      retries.submit(() -> retry(ref, token));
+    } catch (RuntimeException e) {
+      log.error("Instance {} failed to start and could not be deleted: it stays as it is", ref, e);
+      failure.addSuppressed(e);
+    }
+    return failure;
+  }
+
+  private void retry(InstanceRef ref, String token) {
+    long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+    Duration pause = FIRST_PAUSE;
+    while (System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(pause);
+        instances.delete(ref, true, token);
+        log.info("Instance {} that failed to start is deleted", ref);
+        return;
+      } catch (StorageUnavailableException e) {
+        pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("Instance {} that failed to start could not be deleted: it stays as it is", ref, e);
+        return;
+      }
+    }
+    log.error("Instance {} that failed to start could not be deleted within {}: it stays as it is", ref,
+        GIVE_UP_AFTER);
+  }
+
+  @Override
+  public void destroy() {
+    retries.shutdownNow();
+  }
+}

@@ -1,0 +1,119 @@
+package no.instanceplatform.app.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import no.instanceplatform.app.support.AppApiTestSupport;
+import no.instanceplatform.app.support.AppHttp;
+import no.instanceplatform.app.support.AppHttp.Multipart;
+import no.instanceplatform.app.support.AppHttp.Response;
+import no.instanceplatform.testkit.FaultProxy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The connection between the App API and Storage breaks: cut, reset, or slowed beyond the App API's patience. While
+ * it is broken, every request is answered at once with a 503 problem and Retry-After, and leaves nothing half-made
+ * in Storage; once it heals, the same App API works again without a restart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.jmx.enabled=false")
+class StorageFaultsIntegrationTests extends AppApiTestSupport {
+
+  private static final FaultProxy TO_STORAGE = FaultProxy.to("127.0.0.1", STORAGE.port());
+  /** The App API's read timeout here: short, for a short test, but well above a loaded machine's answer times. */
+  private static final Duration PATIENCE = Duration.ofSeconds(3);
+  private static final Duration FAST = Duration.ofSeconds(3);
+  private static final String INSTANCES = SAILOR + "/instances";
+
+  /** The App API reaches Storage only through the proxy (the token keys it still fetches straight). */
+  @DynamicPropertySource
+  static void throughTheProxy(DynamicPropertyRegistry registry) {
+    registry.add("app.storage-url", () -> "http://127.0.0.1:" + TO_STORAGE.port() + "/storage/api/v1");
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", STORAGE::issuerUri);
+    registry.add("app.storage-read-timeout", PATIENCE::toString);
+    registry.add("app.metadata-cache-ttl", () -> "0s");
+  }
+
+  private String instance;
+
+  @BeforeEach
+  void anInstanceMadeWhileAllIsWell() {
+    TO_STORAGE.heal();
+    awaitAppsRegistered();
+    Response created = sophie().post(INSTANCES + "?instanceOwnerPartyId=" + SOPHIE_PARTY, null);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    instance = INSTANCES + "/" + created.json().get("id").asString();
+  }
+
+  @AfterEach
+  void heal() {
+    TO_STORAGE.heal();
+  }
+
+  @Test
+  void aCutAnswers503AtOnceChangesNothingAndHeals() {
+    long before = instancesInStorage();
+    TO_STORAGE.cut();
+
+    assertUnavailableFast(() -> sophie().get(instance));
+    assertUnavailableFast(() -> sophie().post(INSTANCES + "?instanceOwnerPartyId=" + SOPHIE_PARTY, null));
+    assertUnavailableFast(() -> sophie().put(instance + "/process/next", null));
+    assertUnavailableFast(() -> sophie().get(SAILOR + "/api/v1/applicationmetadata"));
+
+    TO_STORAGE.heal();
+    assertThat(instancesInStorage()).isEqualTo(before);
+    assertThat(sophie().get(instance).status()).isEqualTo(200);
+    assertThat(sophie().post(INSTANCES + "?instanceOwnerPartyId=" + SOPHIE_PARTY, null).status()).isEqualTo(201);
+  }
+
+  @Test
+  void aResetAnswers503AtOnceAndHeals() {
+    long before = instancesInStorage();
+    TO_STORAGE.reset();
+
+    assertUnavailableFast(() -> sophie().get(instance));
+    assertUnavailableFast(() -> sophie().multipart(INSTANCES, new Multipart()
+        .part("instance", "application/json", "{\"instanceOwner\":{\"partyId\":\"501337\"}}")));
+
+    TO_STORAGE.heal();
+    assertThat(instancesInStorage()).isEqualTo(before);
+    assertThat(sophie().get(instance).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aStorageSlowerThanThePatienceOfTheAppApiAnswers503AndHeals() {
+    TO_STORAGE.delay(PATIENCE.multipliedBy(2));
+
+    // A read is tried three times, each given up after the patience.
+    Response slow = timed(() -> sophie().get(instance), PATIENCE.multipliedBy(4));
+    assertProblem(slow, 503, "Storage is unavailable");
+
+    TO_STORAGE.heal();
+    assertThat(sophie().get(instance).status()).isEqualTo(200);
+  }
+
+  private void assertUnavailableFast(Supplier<Response> request) {
+    Response response = timed(request, FAST);
+    assertProblem(response, 503, "Storage is unavailable");
+    assertThat(response.header("Retry-After")).hasValue("5");
+  }
+
+  private static Response timed(Supplier<Response> request, Duration limit) {
+    long started = System.nanoTime();
+    Response response = request.get();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within " + limit).isLessThan(limit);
+    return response;
+  }
+
+  /** Sophie's instances of the sample app in Storage that are not hard-deleted, asked of Storage directly. */
+  private long instancesInStorage() {
+    AppHttp storage = storageAsAppOwner("test");
+    return storage.get("/storage/api/v1/instances?appId=test/sailor&instanceOwner.partyId=501337"
+        + "&status.isHardDeleted=false&size=1").json().get("totalHits").asLong();
+  }
+}
