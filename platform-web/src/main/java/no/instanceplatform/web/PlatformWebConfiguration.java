@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -54,5 +57,17 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
       algorithms.clear();
       algorithms.add(SignatureAlgorithm.RS256);
     });
+  }
+
+  /**
+   * Spring Security accepts a token without {@code exp}, which would then be valid for ever; Altinn's tokens always
+   * carry one, so one without is refused. Boot adds every validator bean to the decoder it builds from the issuer;
+   * a service that builds its own decoder adds this one itself.
+   */
+  @Bean
+  OAuth2TokenValidator<Jwt> expiryRequired() {
+    JwtTimestampValidator validator = new JwtTimestampValidator();
+    validator.setAllowEmptyExpiryClaim(false);
+    return validator;
   }
 }
