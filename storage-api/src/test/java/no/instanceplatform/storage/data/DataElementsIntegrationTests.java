@@ -195,7 +195,46 @@ class DataElementsIntegrationTests extends IntegrationTest {
     assertThat(updated.path("filename").asString()).isEqualTo("b.xml");
     assertThat(updated.path("refs").get(0).asString()).isEqualTo(ref);
     assertThat(updated.path("tags").get(0).asString()).isEqualTo("signert");
-    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("id", ref)), 400, "is not the id of the path");
+  }
+
+  @Test
+  void metadataUpdatesIgnoreWhatStorageOwnsOfTheElement() {
+    JsonNode before = upload(USER_1337, "form", XML, "application/xml", "attachment; filename=a.xml").json();
+    String id = before.path("id").asString();
+
+    StorageHttp.Response updated = as(USER_1337).put(instance + "/dataelements/" + id, Map.ofEntries(
+        Map.entry("id", id), Map.entry("instanceGuid", instanceGuid), Map.entry("filename", "b.xml"),
+        Map.entry("dataType", "attachment"), Map.entry("contentType", "application/pdf"),
+        Map.entry("blobStoragePath", "ttd/data-app/" + instanceGuid + "/data/other"), Map.entry("size", 1),
+        Map.entry("created", "2001-01-01T00:00:00Z"), Map.entry("createdBy", "someone"),
+        Map.entry("lastChanged", "2001-01-01T00:00:00Z"), Map.entry("lastChangedBy", "someone"),
+        Map.entry("selfLinks", Map.of("platform", "https://evil.example/x"))));
+
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    JsonNode stored = http.get(instance + "/dataelements").json().path("dataElements").get(0);
+    assertThat(stored).isEqualTo(updated.json());
+    assertThat(stored.path("filename").asString()).isEqualTo("b.xml");
+    for (String owned : List.of("id", "instanceGuid", "dataType", "contentType", "blobStoragePath", "size", "created",
+        "createdBy", "selfLinks")) {
+      assertThat(stored.path(owned)).as(owned).isEqualTo(before.path(owned));
+    }
+    assertThat(stored.path("lastChanged").asString()).isNotEqualTo("2001-01-01T00:00:00Z");
+    assertThat(stored.path("lastChangedBy").asString()).isEqualTo("1337");
+    assertThat(download(id).body()).isEqualTo(XML);
+  }
+
+  @Test
+  void aMetadataUpdateNamingAnotherElementOrInstanceIsRefusedAndChangesNothing() {
+    JsonNode before = upload(USER_1337, "form", XML, "application/xml", "attachment; filename=a.xml").json();
+    String id = before.path("id").asString();
+    String other = "7e2c1f3a-5b1d-4c44-9b1a-0c7f3d2e1a11";
+
+    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("id", other, "filename", "b.xml")), 400,
+        "is not the id of the path");
+    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("instanceGuid", other,
+        "filename", "b.xml")), 400, "is not the instanceGuid of the path");
+
+    assertThat(http.get(instance + "/dataelements").json().path("dataElements").get(0)).isEqualTo(before);
   }
 
   @Test
