@@ -3,6 +3,9 @@ package no.instanceplatform.web;
 import java.util.List;
 import no.instanceplatform.security.CallerArgumentResolver;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -69,5 +72,24 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
     JwtTimestampValidator validator = new JwtTimestampValidator();
     validator.setAllowEmptyExpiryClaim(false);
     return validator;
+  }
+
+  /**
+   * Tomcat answers the requests it refuses before any servlet (headers too large, a malformed request line) with an
+   * HTML page from its error report valve; this valve, in its place, answers them with a problem. It runs after
+   * Boot's own customizer, which adds the plain valve, and the host is told to add no other.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(ProblemResponses problems) {
+    return factory -> factory.addContextCustomizers(context -> {
+      StandardHost host = (StandardHost) context.getParent();
+      for (var valve : host.getPipeline().getValves()) {
+        if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+          host.getPipeline().removeValve(valve);
+        }
+      }
+      host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      host.getPipeline().addValve(new ProblemErrorReportValve(problems));
+    });
   }
 }
