@@ -48,6 +48,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
       detail = status == HttpStatus.BAD_REQUEST ? MALFORMED
           : "The request could not be completed (" + status.getReasonPhrase() + ").";
     }
+    // The security filters never saw this request, so the headers they add to every answer are set here.
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
     try {
       problems.write(request, response, status, detail);
       response.finishResponse();

@@ -111,6 +111,18 @@ class DataElementsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aMalformedMultipartBodyIsRefusedAndStoresNothing() {
+    String unterminated = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4";
+
+    assertProblem(as(USER_1337).send("POST", instance + "/data?dataType=attachment", unterminated,
+        "multipart/form-data; boundary=b"), 400, "multipart body is malformed");
+    assertProblem(as(USER_1337).send("POST", instance + "/data?dataType=attachment", "--x\r\n\r\n",
+        "multipart/form-data"), 400, "multipart body is malformed");
+    assertThat(http.get(instance + "/dataelements").json().path("dataElements")).isEmpty();
+  }
+
+  @Test
   void theDataTypesLimitsAreEnforcedByStorage() {
     assertProblem(upload(USER_1337, null, XML, "application/xml", null), 400, "dataType query parameter is required");
     assertProblem(upload(USER_1337, "photo", XML, "application/xml", null), 400, "'photo' is not declared");
