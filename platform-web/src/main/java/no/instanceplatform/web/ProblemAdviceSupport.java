@@ -1,5 +1,6 @@
 package no.instanceplatform.web;
 
+import java.nio.charset.CharacterCodingException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,10 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail = "The request body is missing or unreadable.";
     for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof CharacterCodingException) {
+        detail = "The request body is not well-formed UTF-8.";
+        break;
+      }
       if (cause instanceof StreamConstraintsException limit) {
         return overLimit(ex, limit, headers, request);
       }
