@@ -46,13 +46,14 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
 
   /**
    * Tomcat parses the query string (and a form body) when first asked for a parameter, and fails on too many
-   * parameters ({@code server.tomcat.max-parameter-count}) or a malformed one (bad percent-encoding).
+   * parameters ({@code server.tomcat.max-parameter-count}) or a malformed one (bad percent-encoding); without this
+   * handler the catch-all below made that a 500.
    */
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e) {
     HttpStatus status = HttpStatus.resolve(e.getErrorCode());
     return problem(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
-        "The query string is malformed or has too many parameters.");
+        "The query string is malformed or has too many parameters (a form body counts as parameters too).");
   }
 
   @ExceptionHandler(Exception.class)

@@ -132,6 +132,7 @@ public class DataElementService {
     }
     requireSameAsPath("id", changes.id(), dataGuid);
     requireSameAsPath("instanceGuid", changes.instanceGuid(), instanceGuid);
+    FileNames.require(changes.filename());
     return change(caller, ifMatch, partyId, instanceGuid, dataGuid, (element, now) -> element.withMetadata(
         changes.filename(), changes.locked(), changes.refs() == null ? List.of() : changes.refs(), changes.tags(),
         now, caller.id()));

@@ -97,6 +97,24 @@ class DataElementsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aFileNameNoFileSystemCouldHoldIsRefusedAndAnyOtherKeptExactly() {
+    assertProblem(upload(USER_1337, "any", "x", "text/plain", "attachment; filename*=UTF-8''a%0D%0Ab.txt"), 400,
+        "control characters");
+    assertProblem(upload(USER_1337, "any", "x", "text/plain", "attachment; filename=" + "x".repeat(256)), 400,
+        "longer than 255 characters");
+    String id = upload(USER_1337, "any", "x", "text/plain", "attachment; filename*=UTF-8''..%2F..%2Fetc%2Fs%C3%B8knad")
+        .json().path("id").asString();
+    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("filename", "a\u0000b")), 400,
+        "control characters");
+
+    JsonNode stored = http.get(instance + "/dataelements").json().path("dataElements");
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0).path("filename").asString()).isEqualTo("../../etc/søknad");
+    assertThat(stored.get(0).path("blobStoragePath").asString()).isEqualTo("ttd/data-app/" + instanceGuid + "/data/"
+        + id);
+  }
+
+  @Test
   void aMultipartBodyGivesItsFirstPart() {
     String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
         + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 data\r\n--b\r\nContent-Disposition: form-data; "

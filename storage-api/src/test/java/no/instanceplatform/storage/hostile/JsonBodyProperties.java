@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import no.instanceplatform.storage.support.RawHttp;
 import no.instanceplatform.storage.support.StorageHttp;
@@ -115,6 +116,7 @@ class JsonBodyProperties {
   }
 
   private void assertRefusedAndUnchanged(Endpoint endpoint, byte[] body) {
+    Statistics.label("endpoint").collect(endpoint.toString());
     Map<String, Object> before = target.snapshot();
 
     RawHttp.Response response = target.send(endpoint.method(), endpoint.path().apply(target), endpoint.caller(),
