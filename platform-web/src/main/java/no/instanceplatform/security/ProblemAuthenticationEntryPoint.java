@@ -29,6 +29,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
 
   public static final String MISSING = "A bearer token is required: send 'Authorization: Bearer {token}'.";
   public static final String EXPIRED = "The bearer token has expired.";
+  public static final String NO_EXPIRY = "The bearer token has no expiry (exp).";
   public static final String NOT_YET_VALID = "The bearer token is not valid yet.";
   public static final String WRONG_ISSUER = "The bearer token was not issued by a trusted issuer.";
   public static final String MALFORMED = "The bearer token is malformed, or its signature or algorithm is not accepted.";
@@ -81,6 +82,9 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
       String description = error.getDescription() == null ? "" : error.getDescription().toLowerCase(Locale.ROOT);
       if (description.contains("expired")) {
         return EXPIRED;
+      }
+      if (description.contains("exp is required")) {
+        return NO_EXPIRY;
       }
       if (description.contains("used before")) {
         return NOT_YET_VALID;

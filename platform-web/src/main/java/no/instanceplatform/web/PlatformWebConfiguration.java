@@ -3,12 +3,18 @@ package no.instanceplatform.web;
 import java.util.List;
 import no.instanceplatform.security.CallerArgumentResolver;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -53,6 +59,37 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
     return builder -> builder.jwsAlgorithms(algorithms -> {
       algorithms.clear();
       algorithms.add(SignatureAlgorithm.RS256);
+    });
+  }
+
+  /**
+   * Spring Security accepts a token without {@code exp}, which would then be valid for ever; Altinn's tokens always
+   * carry one, so one without is refused. Boot adds every validator bean to the decoder it builds from the issuer;
+   * a service that builds its own decoder adds this one itself.
+   */
+  @Bean
+  OAuth2TokenValidator<Jwt> expiryRequired() {
+    JwtTimestampValidator validator = new JwtTimestampValidator();
+    validator.setAllowEmptyExpiryClaim(false);
+    return validator;
+  }
+
+  /**
+   * Tomcat answers the requests it refuses before any servlet (headers too large, a malformed request line) with an
+   * HTML page from its error report valve; this valve, in its place, answers them with a problem. It runs after
+   * Boot's own customizer, which adds the plain valve, and the host is told to add no other.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(ProblemResponses problems) {
+    return factory -> factory.addContextCustomizers(context -> {
+      StandardHost host = (StandardHost) context.getParent();
+      for (var valve : host.getPipeline().getValves()) {
+        if (valve instanceof org.apache.catalina.valves.ErrorReportValve) {
+          host.getPipeline().removeValve(valve);
+        }
+      }
+      host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      host.getPipeline().addValve(new ProblemErrorReportValve(problems));
     });
   }
 }

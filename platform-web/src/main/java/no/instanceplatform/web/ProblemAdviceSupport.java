@@ -1,8 +1,10 @@
 package no.instanceplatform.web;
 
+import java.nio.charset.CharacterCodingException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -41,6 +44,18 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
     return problem(HttpStatus.FORBIDDEN, "The caller may not do this.");
   }
 
+  /**
+   * Tomcat parses the query string (and a form body) when first asked for a parameter, and fails on too many
+   * parameters ({@code server.tomcat.max-parameter-count}) or a malformed one (bad percent-encoding); without this
+   * handler the catch-all below made that a 500.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e) {
+    HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+    return problem(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+        "The query string is malformed or has too many parameters (a form body counts as parameters too).");
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unexpected error", e);
@@ -52,6 +67,13 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail = "The request body is missing or unreadable.";
     for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof CharacterCodingException) {
+        detail = "The request body is not well-formed UTF-8.";
+        break;
+      }
+      if (cause instanceof StreamConstraintsException limit) {
+        return overLimit(ex, limit, headers, request);
+      }
       if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
         detail = "The request body has an invalid value at '" + jsonPath(bind) + "'.";
         break;
@@ -61,6 +83,21 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
       }
     }
     return handleExceptionInternal(ex, Problems.of(status, "Bad Request", detail), headers, status, request);
+  }
+
+  /**
+   * A body over one of Jackson's read limits ({@code spring.jackson.factory.constraints.read}): the whole body too
+   * long is 413; too deep, or a string, number or name too long, is 400. Jackson's message names its own setting,
+   * so it is matched, never shown.
+   */
+  private ResponseEntity<Object> overLimit(Exception ex, StreamConstraintsException limit, HttpHeaders headers,
+      WebRequest request) {
+    String message = limit.getOriginalMessage() == null ? "" : limit.getOriginalMessage();
+    HttpStatus status = message.startsWith("Document length") ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+    String detail = status == HttpStatus.CONTENT_TOO_LARGE ? "The request body is longer than the JSON limit."
+        : "The request body exceeds a JSON limit: it is nested too deeply, or a string, number or name is too long.";
+    return handleExceptionInternal(ex, Problems.of(status, status.getReasonPhrase(), detail), headers, status,
+        request);
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class Problems {
       case 412 -> "precondition-failed";
       case 413 -> "too-large";
       case 415 -> "unsupported-media-type";
+      case 431 -> "headers-too-large";
       case 503 -> "unavailable";
       default -> status.is4xxClientError() ? "client-error" : "server-error";
     };

@@ -27,10 +27,15 @@ public final class BlobNames {
 
   /** The org, if it is an app owner's name. */
   public static String requireOrg(String org) {
-    if (org == null || !ORG.matcher(org).matches()) {
+    if (!isOrg(org)) {
       throw new IllegalArgumentException("Not an app owner's name: " + printable(org));
     }
     return org;
+  }
+
+  /** Whether the text is an app owner's name. */
+  public static boolean isOrg(String org) {
+    return org != null && ORG.matcher(org).matches();
   }
 
   /** The name, if it is a valid blob name. */

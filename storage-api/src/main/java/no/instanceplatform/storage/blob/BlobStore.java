@@ -1,7 +1,9 @@
 package no.instanceplatform.storage.blob;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Port to the files of data elements. Blobs are kept per app owner ({@code org}: a container in Azure, a directory
@@ -37,6 +39,22 @@ public interface BlobStore {
   /** Removes every blob whose name starts with {@code prefix}; answers how many. */
   int deleteByPrefix(String org, String prefix);
 
+  /**
+   * Every blob of every app owner last written before {@code olderThan}, read lazily as the stream is consumed, in
+   * no particular order; consuming it may fail with {@link BlobStoreUnavailableException}. A put under way is not
+   * listed: its blob appears only once its whole content is written.
+   */
+  Stream<StoredBlob> list(Instant olderThan);
+
+  /**
+   * Removes what puts interrupted by a crash left behind before {@code olderThan}, never a blob; answers how many.
+   * The file system store leaves temporary files; Azure discards uncommitted blocks itself (after a week).
+   */
+  int removeAbandonedWrites(Instant olderThan);
+
   /** An open blob: its bytes and its length. */
   record BlobContent(InputStream stream, long size) {}
+
+  /** A blob as listed: its owner, its name and when its content was last written. */
+  record StoredBlob(String org, String name, Instant lastModified) {}
 }

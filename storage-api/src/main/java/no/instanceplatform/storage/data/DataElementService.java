@@ -120,16 +120,19 @@ public class DataElementService {
         caller.id()));
   }
 
-  /** Updates what a client may change of the metadata: the file name, the lock, the references and the tags. */
+  /**
+   * Updates what a client may change of the metadata: the file name, the lock, the references and the tags. The
+   * rest (type, content type, size, blob path, creation and change stamps) is Storage's and ignored; an id or
+   * instance guid other than the path's is refused, as Altinn does, since the client meant another element.
+   */
   public DataElement updateMetadata(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       String dataGuid, DataElement changes) {
     if (changes == null) {
       throw StorageException.invalid("The request body must be a data element.");
     }
-    if (changes.id() != null && !changes.id().equals(dataGuid)) {
-      throw StorageException.invalid("The data element's id '" + changes.id() + "' is not the id of the path, "
-          + dataGuid + ".");
-    }
+    requireSameAsPath("id", changes.id(), dataGuid);
+    requireSameAsPath("instanceGuid", changes.instanceGuid(), instanceGuid);
+    FileNames.require(changes.filename());
     return change(caller, ifMatch, partyId, instanceGuid, dataGuid, (element, now) -> element.withMetadata(
         changes.filename(), changes.locked(), changes.refs() == null ? List.of() : changes.refs(), changes.tags(),
         now, caller.id()));
@@ -182,6 +185,13 @@ public class DataElementService {
       return new InstanceChange(changed, List.of(InstanceEvents.Saved.of(changed, caller, now, dataGuid)));
     });
     return links.withLinks(written, changedElement[0]);
+  }
+
+  private static void requireSameAsPath(String field, String given, String inPath) {
+    if (given != null && !given.equals(inPath)) {
+      throw StorageException.invalid("The data element's " + field + " '" + given + "' is not the " + field
+          + " of the path, " + inPath + ".");
+    }
   }
 
   private static DataElement requireChangeable(Instance instance, String dataGuid) {

@@ -54,7 +54,7 @@ class UploadReader {
       // filename* (RFC 6266) arrives decoded; a plain filename is URL-encoded by Altinn's clients.
       boolean extended = contentDisposition.toLowerCase(Locale.ROOT).contains("filename*");
       String decoded = extended ? name : URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
-      return decoded.isBlank() ? null : decoded.strip();
+      return decoded.isBlank() ? null : FileNames.require(decoded.strip());
     } catch (IllegalArgumentException e) {
       throw StorageException.invalid("The Content-Disposition header is malformed.");
     }

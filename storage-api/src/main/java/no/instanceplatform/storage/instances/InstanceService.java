@@ -44,8 +44,10 @@ public class InstanceService {
   }
 
   /**
-   * Creates an instance of an app from a client's template. Storage sets the identity, the ownership of the app
-   * and the timestamps; the client chooses the owner, the deadlines, the process state and the texts.
+   * Creates an instance of an app from a client's template. Storage sets the identity, the ownership of the app,
+   * the status, the data, the confirmations and the timestamps; the client chooses the owner, the deadlines and the
+   * texts. Only an app owner (the app's runtime) may start it in a process state: an end user's process is ignored,
+   * so that nobody can create an instance that skips the app's first tasks.
    */
   public Instance create(Caller caller, String appIdText, Instance template) {
     AppId appId = AppId.parse(appIdText);
@@ -66,7 +68,7 @@ public class InstanceService {
         null,
         template.dueBefore(),
         template.visibleAfter() != null && template.visibleAfter().isAfter(now) ? template.visibleAfter() : now,
-        template.process(),
+        caller instanceof Caller.AppOwner ? template.process() : null,
         InstanceStatus.initial(),
         List.of(),
         List.of(),

@@ -4,12 +4,16 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import no.instanceplatform.storage.StorageProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -43,14 +47,19 @@ class LocalPlatformConfiguration {
     return new LocalTokenIssuer(key, issuer, properties.tokenLifetime(), clock);
   }
 
-  /** Keys are matched by key id, as a JWKS-based decoder in production does: a token naming another key fails. */
+  /**
+   * Keys are matched by key id, as a JWKS-based decoder in production does: a token naming another key fails. The
+   * validator beans are added as Boot adds them to its own decoder in production.
+   */
   @Bean
-  JwtDecoder localJwtDecoder(LocalSigningKey key, LocalTokenIssuer issuer) {
+  JwtDecoder localJwtDecoder(LocalSigningKey key, LocalTokenIssuer issuer,
+      List<OAuth2TokenValidator<Jwt>> additionalValidators) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(new JWKSet(key.publicJwk())))
         .jwsAlgorithm(SignatureAlgorithm.RS256)
         .build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(issuer.issuer())));
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(additionalValidators);
+    validators.addFirst(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
+    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
     return decoder;
   }
 

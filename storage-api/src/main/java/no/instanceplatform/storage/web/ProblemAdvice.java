@@ -6,11 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import no.instanceplatform.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Storage's problem answers: the shared ones, the refusals of Storage's domain, and an unreachable database. */
 @RestControllerAdvice
@@ -31,6 +37,31 @@ class ProblemAdvice extends ProblemAdviceSupport {
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     return status == HttpStatus.SERVICE_UNAVAILABLE ? unavailable(e.getMessage()) : problem(status, e.getMessage());
+  }
+
+  /**
+   * Storage sets no multipart size limit (each data type's own is enforced while the part streams), so Tomcat
+   * refuses a multipart body only for its part count ({@code server.tomcat.max-part-count}) or the size of a part's
+   * headers; Spring reports either as an upload too large.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return handleExceptionInternal(ex, Problems.of(status, HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase(),
+        "The multipart body has too many parts, or a part's headers are too long: an upload is one part."),
+        headers, status, request);
+  }
+
+  /**
+   * A multipart body Tomcat cannot parse (unterminated, no boundary, a broken part header). Spring parses it as soon
+   * as a {@code @RequestParam} is resolved, before the controller, and reports every failure but a size limit as a
+   * plain {@link MultipartException}, which no handler took: it was a 500.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    log.debug("Multipart body refused: {}", e.getMostSpecificCause().toString());
+    return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed: every part needs its boundary, "
+        + "headers and content, and the body its closing boundary.");
   }
 
   /**

@@ -2,6 +2,7 @@ package no.instanceplatform.storage.blob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -24,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobStore.BlobContent;
 import no.instanceplatform.storage.common.StorageException;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +41,9 @@ import org.junit.jupiter.api.Timeout;
 public abstract class BlobStoreContract {
 
   private static final int MIB = 1024 * 1024;
+
+  /** Allowance for a store whose clock (Azure's) is not the test's. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   /** Names that are not blob names, each for a different rule. */
   protected static final List<String> HOSTILE_NAMES = List.of("../x", "a/../../b", "/abs", "a\\b", "a\u0000b",
@@ -360,7 +367,52 @@ public abstract class BlobStoreContract {
     }
   }
 
+  @Test
+  void everyBlobOfEveryOrgWrittenBeforeTheCutoffIsListed() {
+    Instant start = Instant.now().minus(CLOCK_SKEW);
+    store.put(org, "ttd/app/i1/data/d1", bytes("1"), 10);
+    store.put(org, "ttd/app/i2/data/d2", bytes("22"), 10);
+    store.put(otherOrg, "ttd/app/i1/data/d1", bytes("3"), 10);
+
+    List<BlobStore.StoredBlob> listed = listed(Instant.now().plus(CLOCK_SKEW));
+
+    assertThat(listed).extracting(BlobStore.StoredBlob::org, BlobStore.StoredBlob::name).containsExactlyInAnyOrder(
+        tuple(org, "ttd/app/i1/data/d1"), tuple(org, "ttd/app/i2/data/d2"), tuple(otherOrg, "ttd/app/i1/data/d1"));
+    assertThat(listed).allSatisfy(blob -> assertThat(blob.lastModified())
+        .isBetween(start.minus(CLOCK_SKEW), Instant.now().plus(CLOCK_SKEW)));
+    assertThat(listed(start.minus(CLOCK_SKEW))).as("nothing written before the cutoff").isEmpty();
+  }
+
+  @Test
+  void aBlobIsListedOnceWrittenAndNoLongerOnceDeleted() {
+    assertThat(listed(Instant.now().plus(CLOCK_SKEW))).isEmpty();
+    store.put(org, "ttd/app/i1/data/d1", bytes("1"), 10);
+    assertThatThrownBy(() -> store.put(org, "ttd/app/i1/data/d2", new ByteArrayInputStream(new byte[11]), 10))
+        .isInstanceOf(BlobTooLargeException.class);
+
+    assertThat(listed(Instant.now().plus(CLOCK_SKEW))).extracting(BlobStore.StoredBlob::name)
+        .containsExactly("ttd/app/i1/data/d1");
+    store.delete(org, "ttd/app/i1/data/d1");
+    assertThat(listed(Instant.now().plus(CLOCK_SKEW))).isEmpty();
+  }
+
+  @Test
+  void removingAbandonedWritesNeverRemovesABlob() {
+    store.put(org, "ttd/app/i1/data/d1", bytes("kept"), 10);
+
+    store.removeAbandonedWrites(Instant.now().plus(CLOCK_SKEW));
+
+    assertThat(text(store.get(org, "ttd/app/i1/data/d1").orElseThrow())).isEqualTo("kept");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------------------------
+
+  /** This test's blobs (its two orgs') listed as written before the cutoff; other tests may share the backend. */
+  private List<BlobStore.StoredBlob> listed(Instant olderThan) {
+    try (Stream<BlobStore.StoredBlob> blobs = store.list(olderThan)) {
+      return blobs.filter(blob -> blob.org().equals(org) || blob.org().equals(otherOrg)).toList();
+    }
+  }
 
   protected static InputStream bytes(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));

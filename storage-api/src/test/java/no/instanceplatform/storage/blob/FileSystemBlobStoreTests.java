@@ -7,7 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.filesystem.FileSystemBlobStore;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,40 @@ class FileSystemBlobStoreTests extends BlobStoreContract {
     store.put(org, "x", bytes("x"), 10);
     assertThat(Files.isDirectory(root)).isTrue();
     assertThat(files.writable()).isTrue();
+  }
+
+  @Test
+  void staleTemporaryFilesAreRemovedAndFreshOnesKeptButNeitherIsListed() throws IOException {
+    store.put(org, "ttd/app/i1/data/d1", bytes("blob"), 10);
+    Path folder = root.resolve(org).resolve("ttd/app/i1/data");
+    Path stale = Files.writeString(folder.resolve("d1~" + UUID.randomUUID() + ".partial"), "crashed");
+    Path strayFolder = Files.createDirectories(root.resolve(org).resolve("ttd/app/i2/data"));
+    Path staleAlone = Files.writeString(strayFolder.resolve("d2~" + UUID.randomUUID() + ".partial"), "crashed");
+    Path fresh = Files.writeString(folder.resolve("d3~" + UUID.randomUUID() + ".partial"), "in flight");
+    Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+    Files.setLastModifiedTime(stale, FileTime.from(anHourAgo.minusSeconds(1)));
+    Files.setLastModifiedTime(staleAlone, FileTime.from(anHourAgo.minusSeconds(1)));
+
+    try (Stream<BlobStore.StoredBlob> listed = store.list(Instant.now().plusSeconds(60))) {
+      assertThat(listed.map(BlobStore.StoredBlob::name)).containsExactly("ttd/app/i1/data/d1");
+    }
+    int removed = store.removeAbandonedWrites(anHourAgo);
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(filesUnder(root)).containsExactlyInAnyOrder(folder.resolve("d1"), fresh);
+    assertThat(root.resolve(org).resolve("ttd/app/i2")).as("the folder the crash left empty").doesNotExist();
+  }
+
+  @Test
+  void foldersThatAreNotAnOrgsAreNotListed() throws IOException {
+    store.put(org, "ttd/app/i1/data/d1", bytes("blob"), 10);
+    Files.createDirectories(root.resolve("Not-An-Org"));
+    Files.writeString(root.resolve("Not-An-Org/x"), "x");
+    Files.writeString(root.resolve("loose-file"), "x");
+
+    try (Stream<BlobStore.StoredBlob> listed = store.list(Instant.now().plusSeconds(60))) {
+      assertThat(listed.map(BlobStore.StoredBlob::org)).containsExactly(org);
+    }
   }
 
   private static List<Path> filesUnder(Path dir) throws IOException {

@@ -17,7 +17,8 @@ class CleanupEligibilityTests {
 
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
   private static final CleanupEligibility ALTINN_DEFAULTS =
-      new CleanupEligibility(new CleanupProperties(true, Duration.ofMinutes(10), Duration.ofDays(7), null));
+      new CleanupEligibility(new CleanupProperties(true, Duration.ofMinutes(10), Duration.ofDays(7), null,
+          Duration.ofHours(6), Duration.ofHours(1)));
 
   @Test
   void aHardDeletedDraftIsRemovedAtOnce() {
@@ -45,7 +46,8 @@ class CleanupEligibilityTests {
   @Test
   void softDeletedInstancesAreRemovedOnlyWithARetentionAndAfterIt() {
     CleanupEligibility withRetention = new CleanupEligibility(
-        new CleanupProperties(true, Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofDays(30)));
+        new CleanupProperties(true, Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofDays(30),
+            Duration.ofHours(6), Duration.ofHours(1)));
     Instance deletedLongAgo = instance(false, true, false, NOW.minus(Duration.ofDays(31)), List.of());
     Instance deletedRecently = instance(false, true, false, NOW.minus(Duration.ofDays(29)), List.of());
     Instance archivedDeletedLongAgo = instance(true, true, false, NOW.minus(Duration.ofDays(31)), List.of());

@@ -97,6 +97,24 @@ class DataElementsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aFileNameNoFileSystemCouldHoldIsRefusedAndAnyOtherKeptExactly() {
+    assertProblem(upload(USER_1337, "any", "x", "text/plain", "attachment; filename*=UTF-8''a%0D%0Ab.txt"), 400,
+        "control characters");
+    assertProblem(upload(USER_1337, "any", "x", "text/plain", "attachment; filename=" + "x".repeat(256)), 400,
+        "longer than 255 characters");
+    String id = upload(USER_1337, "any", "x", "text/plain", "attachment; filename*=UTF-8''..%2F..%2Fetc%2Fs%C3%B8knad")
+        .json().path("id").asString();
+    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("filename", "a\u0000b")), 400,
+        "control characters");
+
+    JsonNode stored = http.get(instance + "/dataelements").json().path("dataElements");
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0).path("filename").asString()).isEqualTo("../../etc/søknad");
+    assertThat(stored.get(0).path("blobStoragePath").asString()).isEqualTo("ttd/data-app/" + instanceGuid + "/data/"
+        + id);
+  }
+
+  @Test
   void aMultipartBodyGivesItsFirstPart() {
     String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
         + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 data\r\n--b\r\nContent-Disposition: form-data; "
@@ -108,6 +126,18 @@ class DataElementsIntegrationTests extends IntegrationTest {
     assertThat(created.json().path("contentType").asString()).isEqualTo("application/pdf");
     assertThat(created.json().path("filename").asString()).isEqualTo("a.pdf");
     assertThat(download(created.json().path("id").asString()).body()).isEqualTo("%PDF-1.4 data");
+  }
+
+  @Test
+  void aMalformedMultipartBodyIsRefusedAndStoresNothing() {
+    String unterminated = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4";
+
+    assertProblem(as(USER_1337).send("POST", instance + "/data?dataType=attachment", unterminated,
+        "multipart/form-data; boundary=b"), 400, "multipart body is malformed");
+    assertProblem(as(USER_1337).send("POST", instance + "/data?dataType=attachment", "--x\r\n\r\n",
+        "multipart/form-data"), 400, "multipart body is malformed");
+    assertThat(http.get(instance + "/dataelements").json().path("dataElements")).isEmpty();
   }
 
   @Test
@@ -195,7 +225,46 @@ class DataElementsIntegrationTests extends IntegrationTest {
     assertThat(updated.path("filename").asString()).isEqualTo("b.xml");
     assertThat(updated.path("refs").get(0).asString()).isEqualTo(ref);
     assertThat(updated.path("tags").get(0).asString()).isEqualTo("signert");
-    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("id", ref)), 400, "is not the id of the path");
+  }
+
+  @Test
+  void metadataUpdatesIgnoreWhatStorageOwnsOfTheElement() {
+    JsonNode before = upload(USER_1337, "form", XML, "application/xml", "attachment; filename=a.xml").json();
+    String id = before.path("id").asString();
+
+    StorageHttp.Response updated = as(USER_1337).put(instance + "/dataelements/" + id, Map.ofEntries(
+        Map.entry("id", id), Map.entry("instanceGuid", instanceGuid), Map.entry("filename", "b.xml"),
+        Map.entry("dataType", "attachment"), Map.entry("contentType", "application/pdf"),
+        Map.entry("blobStoragePath", "ttd/data-app/" + instanceGuid + "/data/other"), Map.entry("size", 1),
+        Map.entry("created", "2001-01-01T00:00:00Z"), Map.entry("createdBy", "someone"),
+        Map.entry("lastChanged", "2001-01-01T00:00:00Z"), Map.entry("lastChangedBy", "someone"),
+        Map.entry("selfLinks", Map.of("platform", "https://evil.example/x"))));
+
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    JsonNode stored = http.get(instance + "/dataelements").json().path("dataElements").get(0);
+    assertThat(stored).isEqualTo(updated.json());
+    assertThat(stored.path("filename").asString()).isEqualTo("b.xml");
+    for (String owned : List.of("id", "instanceGuid", "dataType", "contentType", "blobStoragePath", "size", "created",
+        "createdBy", "selfLinks")) {
+      assertThat(stored.path(owned)).as(owned).isEqualTo(before.path(owned));
+    }
+    assertThat(stored.path("lastChanged").asString()).isNotEqualTo("2001-01-01T00:00:00Z");
+    assertThat(stored.path("lastChangedBy").asString()).isEqualTo("1337");
+    assertThat(download(id).body()).isEqualTo(XML);
+  }
+
+  @Test
+  void aMetadataUpdateNamingAnotherElementOrInstanceIsRefusedAndChangesNothing() {
+    JsonNode before = upload(USER_1337, "form", XML, "application/xml", "attachment; filename=a.xml").json();
+    String id = before.path("id").asString();
+    String other = "7e2c1f3a-5b1d-4c44-9b1a-0c7f3d2e1a11";
+
+    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("id", other, "filename", "b.xml")), 400,
+        "is not the id of the path");
+    assertProblem(as(USER_1337).put(instance + "/dataelements/" + id, Map.of("instanceGuid", other,
+        "filename", "b.xml")), 400, "is not the instanceGuid of the path");
+
+    assertThat(http.get(instance + "/dataelements").json().path("dataElements").get(0)).isEqualTo(before);
   }
 
   @Test

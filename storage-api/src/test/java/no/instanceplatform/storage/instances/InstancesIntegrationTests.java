@@ -86,26 +86,6 @@ class InstancesIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void creatingIgnoresTheServerOwnedFieldsOfTheTemplate() {
-    StorageHttp.Response created = as(USER_1337).post(INSTANCES + "?appId=ttd/test-app", Map.of(
-        "id", "1/" + UUID.randomUUID(), "appId", "other/app", "org", "other", "createdBy", "someone",
-        "instanceOwner", Map.of("partyId", "501337"),
-        "status", Map.of("isArchived", true, "isHardDeleted", true),
-        "completeConfirmations", List.of(Map.of("stakeholderId", "ttd", "confirmedOn", "2020-01-01T00:00:00Z")),
-        "data", List.of(Map.of("id", UUID.randomUUID().toString(), "dataType", "default"))));
-
-    JsonNode instance = created.json();
-    assertThat(instance.path("id").asString()).startsWith("501337/");
-    assertThat(instance.path("appId").asString()).isEqualTo("ttd/test-app");
-    assertThat(instance.path("org").asString()).isEqualTo("ttd");
-    assertThat(instance.path("createdBy").asString()).isEqualTo("1337");
-    assertThat(instance.path("status").path("isArchived").asBoolean()).isFalse();
-    assertThat(instance.path("status").path("isHardDeleted").asBoolean()).isFalse();
-    assertThat(instance.path("completeConfirmations").size()).isZero();
-    assertThat(instance.path("data").size()).isZero();
-  }
-
-  @Test
   void creatingRefusesBadInput() {
     Map<String, Object> owner = Map.of("instanceOwner", Map.of("partyId", "501337"));
     assertProblem(http.post(INSTANCES, owner), 400, "appId is required");

@@ -51,6 +51,11 @@ class AuthenticationIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aTokenWithoutAnExpiryIsRefused() {
+    assertRefused(forge.withoutExpiry(token(USER_1337)), "has no expiry");
+  }
+
+  @Test
   void aTokenThatIsNotValidYetIsRefused() {
     assertRefused(forge.notYetValid(token(USER_1337), Duration.ofMinutes(5)), "not valid yet");
   }

@@ -2,11 +2,9 @@ package no.instanceplatform.storage.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import no.instanceplatform.storage.StorageApplication;
 import no.instanceplatform.storage.localplatform.LocalTestData;
 import no.instanceplatform.storage.localplatform.LocalTokenIssuer;
-import no.instanceplatform.storage.security.AccessPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,10 +55,7 @@ public abstract class IntegrationTest {
     http = as(APP_OWNER);
   }
 
-  /**
-   * Requests sent with a token of the caller: {@code user:{userId}:{authLevel}} (a test user) or
-   * {@code org:{org}[:{scope} {scope}...]} (an app owner; without scopes, the instance scopes and appdeploy).
-   */
+  /** Requests sent with a token of the caller, named as {@link TestTokens} reads it. */
   protected StorageHttp as(String caller) {
     return withToken(token(caller));
   }
@@ -70,15 +65,7 @@ public abstract class IntegrationTest {
   }
 
   protected String token(String caller) {
-    String[] parts = caller.split(":", 3);
-    if (parts[0].equals("user")) {
-      LocalTestData.User user = testData.user(Integer.parseInt(parts[1])).orElseThrow();
-      return tokens.userToken(user, Integer.parseInt(parts[2]));
-    }
-    List<String> scopes = parts.length == 3 ? List.of(parts[2].split(" "))
-        : List.of(AccessPolicy.READ_SCOPE, AccessPolicy.WRITE_SCOPE, AccessPolicy.DEPLOY_SCOPE);
-    String orgNumber = testData.org(parts[1]).map(LocalTestData.Org::orgNumber).orElse(null);
-    return tokens.orgToken(parts[1], orgNumber, scopes, 3);
+    return TestTokens.token(tokens, testData, caller);
   }
 
   /** Asserts an RFC 9457 problem answer with this status whose detail mentions the text. */

@@ -78,6 +78,11 @@ public final class TokenForge {
     return issuer.sign(new JWTClaimsSet.Builder(claims(token)).notBeforeTime(Date.from(Instant.now().plus(in))).build());
   }
 
+  /** The same claims without an expiry: a token that would be valid for ever. */
+  public String withoutExpiry(String token) {
+    return issuer.sign(new JWTClaimsSet.Builder(claims(token)).expirationTime(null).build());
+  }
+
   /** The same claims from another issuer, signed by the trusted key. */
   public String fromIssuer(String token, String otherIssuer) {
     return issuer.sign(new JWTClaimsSet.Builder(claims(token)).issuer(otherIssuer).build());

@@ -23,6 +23,7 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
 import no.instanceplatform.storage.blob.LimitedInputStream;
@@ -201,6 +203,22 @@ public class AzureBlobStore implements BlobStore {
     }, 0, "delete by prefix");
   }
 
+  /** Lists the containers Storage made (one per org) and their blobs, a page of each at a time. */
+  @Override
+  public Stream<StoredBlob> list(Instant olderThan) {
+    return AzureFailures.stream(service::listBlobContainers, "list the containers").flatMap(container ->
+        orgOf(container.getName()).stream().flatMap(org -> AzureFailures.stream(
+                () -> service.getBlobContainerClient(container.getName()).listBlobs(), "list the blobs of")
+            .map(item -> new StoredBlob(org, item.getName(), item.getProperties().getLastModified().toInstant()))
+            .filter(blob -> blob.lastModified().isBefore(olderThan))));
+  }
+
+  /** A failed put leaves only uncommitted blocks, which Azure discards by itself a week later. */
+  @Override
+  public int removeAbandonedWrites(Instant olderThan) {
+    return 0;
+  }
+
   private static boolean deleteIfExists(BlobContainerClient client, String name) {
     return client.getBlobClient(name)
         .deleteIfExistsWithResponse(DeleteSnapshotsOptionType.INCLUDE, null, null, Context.NONE).getValue();
@@ -221,6 +239,23 @@ public class AzureBlobStore implements BlobStore {
       throw new IllegalArgumentException("The app owner " + org + " has no Azure container name: too long");
     }
     return encoded;
+  }
+
+  /**
+   * The org whose container this is, the reverse of {@link #containerOf}; empty for a container Storage did not
+   * make (an account may hold others), whose blobs are then never listed.
+   */
+  static Optional<String> orgOf(String container) {
+    String org = container;
+    if (container.startsWith(ENCODED_CONTAINER_PREFIX)) {
+      try {
+        org = new String(HexFormat.of().parseHex(container.substring(ENCODED_CONTAINER_PREFIX.length())),
+            StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException notHex) {
+        return Optional.empty();
+      }
+    }
+    return BlobNames.isOrg(org) && containerOf(org).equals(container) ? Optional.of(org) : Optional.empty();
   }
 
   private void ensureContainer(String container) {

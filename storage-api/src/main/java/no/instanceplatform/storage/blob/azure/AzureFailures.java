@@ -1,7 +1,12 @@
 package no.instanceplatform.storage.blob.azure;
 
 import com.azure.storage.blob.models.BlobStorageException;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import no.instanceplatform.storage.blob.BlobStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +39,26 @@ final class AzureFailures {
     } catch (RuntimeException e) {
       throw unavailable(action, e);
     }
+  }
+
+  /**
+   * The items of a paged listing as a lazy stream whose every step (each page is fetched as it is reached) fails
+   * as {@link #call} does, not with the SDK's exception.
+   */
+  static <T> Stream<T> stream(Supplier<Iterable<T>> listing, String action) {
+    Iterator<T> items = call(() -> listing.get().iterator(), action);
+    Iterator<T> translated = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return call(items::hasNext, action);
+      }
+
+      @Override
+      public T next() {
+        return call(items::next, action);
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(translated, Spliterator.ORDERED), false);
   }
 
   /** Logs what could not be done and keeps the SDK's failure as the cause, for the log only. */

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
 import no.instanceplatform.storage.blob.BlobStoreUnavailableException;
@@ -30,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>A blob is written to a temporary file beside it ({@code {last segment}~{random}.partial}), flushed to disk,
  * then renamed over the old one in one atomic step: a reader sees the old file or the new, and one that has the
  * old file open keeps reading it to its end. A crash leaves at most a temporary file; {@code ~} never occurs in a
- * blob name, so these can never be mistaken for blobs, and a cleanup job is to remove the stale ones (those older
- * than any upload may take). Empty folders are removed after deletes.
+ * blob name, so these can never be mistaken for blobs, and the cleanup job removes the stale ones
+ * ({@link #removeAbandonedWrites}). Empty folders are removed after deletes.
  *
  * <p>The file system cannot hold both a blob {@code a/b} and a blob {@code a/b/c}; Storage's names never do that,
  * and such a put is refused as a bug ({@link IllegalArgumentException}).
@@ -44,7 +46,7 @@ public class FileSystemBlobStore implements BlobStore {
   public static final String PARTIAL_SUFFIX = ".partial";
 
   /** Separates a temporary file's blob name from its random part; never part of a blob name. */
-  private static final char PARTIAL_MARK = '~';
+  static final char PARTIAL_MARK = '~';
 
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final int DIRECTORY_ATTEMPTS = 3;
@@ -158,6 +160,25 @@ public class FileSystemBlobStore implements BlobStore {
     }
     BlobFolders.pruneEmptyFolders(start, orgRoot);
     return deletion.deleted();
+  }
+
+  @Override
+  public Stream<StoredBlob> list(Instant olderThan) {
+    return new BlobListing(folders.root()).olderThan(olderThan);
+  }
+
+  @Override
+  public int removeAbandonedWrites(Instant olderThan) {
+    if (!Files.isDirectory(folders.root(), NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    AbandonedWrites sweep = new AbandonedWrites(folders.root(), olderThan);
+    try {
+      Files.walkFileTree(folders.root(), sweep);
+    } catch (IOException e) {
+      throw unavailable("remove the temporary files under", folders.root(), e);
+    }
+    return sweep.deleted();
   }
 
   private static long copy(LimitedInputStream content, FileChannel out) throws IOException {

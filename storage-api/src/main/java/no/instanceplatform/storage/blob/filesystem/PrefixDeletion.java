@@ -3,14 +3,12 @@ package no.instanceplatform.storage.blob.filesystem;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import no.instanceplatform.storage.blob.BlobNames;
 
 /** Deletes the blobs under a folder whose names start with the prefix, then the folders left empty. */
-final class PrefixDeletion extends SimpleFileVisitor<Path> {
+final class PrefixDeletion extends DeletingWalk {
 
   private final Path orgRoot;
   private final Path start;
@@ -50,21 +48,7 @@ final class PrefixDeletion extends SimpleFileVisitor<Path> {
   }
 
   @Override
-  public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-    if (e instanceof NoSuchFileException) {
-      return FileVisitResult.CONTINUE; // deleted meanwhile
-    }
-    throw e;
-  }
-
-  @Override
-  public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-    if (e != null && !(e instanceof NoSuchFileException)) {
-      throw e;
-    }
-    if (!dir.equals(start)) {
-      BlobFolders.deleteIfEmpty(dir);
-    }
-    return FileVisitResult.CONTINUE;
+  boolean mayRemove(Path folder) {
+    return !folder.equals(start);
   }
 }
