@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import no.instanceplatform.storage.StorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +35,25 @@ class MongoConfiguration {
     ConnectionString withDatabase = parsed.getDatabase() != null ? parsed
         : new ConnectionString(withDatabase(uri, mongo.database()));
     return () -> withDatabase;
+  }
+
+  /**
+   * Fails fast when MongoDB cannot be reached: the driver's defaults wait 30 s for a server, and a request waiting
+   * that long holds a thread and answers the caller late. A URI that sets its own timeouts keeps them.
+   */
+  @Bean
+  MongoClientSettingsBuilderCustomizer failFast(MongoConnectionDetails details, StorageMongoProperties mongo) {
+    ConnectionString uri = details.getConnectionString();
+    return settings -> {
+      if (uri.getServerSelectionTimeout() == null) {
+        settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+            mongo.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+      }
+      if (uri.getConnectTimeout() == null) {
+        settings.applyToSocketSettings(socket -> socket.connectTimeout(
+            mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
+      }
+    };
   }
 
   @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package no.instanceplatform.storage.mongo;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,10 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param uri a MongoDB connection string; blank starts the embedded server
  * @param database the database name
  * @param embeddedInMemory keep the embedded server's data in memory instead of under the data directory
+ * @param serverSelectionTimeout how long a request waits for a reachable MongoDB before it is answered 503 (unless
+ *     the URI sets {@code serverSelectionTimeoutMS})
+ * @param connectTimeout how long opening a connection may take (unless the URI sets {@code connectTimeoutMS})
  */
 @ConfigurationProperties("storage.mongodb")
 public record StorageMongoProperties(
-    @DefaultValue("") String uri, @DefaultValue("storage") String database, boolean embeddedInMemory) {
+    @DefaultValue("") String uri, @DefaultValue("storage") String database, boolean embeddedInMemory,
+    @DefaultValue("5s") Duration serverSelectionTimeout, @DefaultValue("5s") Duration connectTimeout) {
 
   boolean embedded() {
     return uri.isBlank();
