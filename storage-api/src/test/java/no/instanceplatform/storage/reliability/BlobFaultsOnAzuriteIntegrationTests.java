@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.support.AzuriteExtension;
 import no.instanceplatform.storage.support.IntegrationTest;
@@ -83,8 +82,8 @@ class BlobFaultsOnAzuriteIntegrationTests extends IntegrationTest {
         Map.of("instanceOwner", Map.of("partyId", "501337"))).json().get("id").asString();
     toBlobs().cut();
 
-    assertUnavailableFast(() -> http.send("POST", empty + "/data?dataType=default", "<during/>", "application/xml"));
-    assertUnavailableFast(() -> http.get(stored));
+    assertUnavailableWithin(FAST, () -> http.send("POST", empty + "/data?dataType=default", "<during/>", "application/xml"));
+    assertUnavailableWithin(FAST, () -> http.get(stored));
 
     toBlobs().heal();
     assertThat(http.get(empty + "/dataelements").json().get("dataElements")).isEmpty();
@@ -97,17 +96,9 @@ class BlobFaultsOnAzuriteIntegrationTests extends IntegrationTest {
   void aResetBlobStoreConnectionAnswers503AndHeals() {
     toBlobs().reset();
 
-    assertUnavailableFast(() -> http.send("PUT", stored, "<during/>", "application/xml"));
+    assertUnavailableWithin(FAST, () -> http.send("PUT", stored, "<during/>", "application/xml"));
 
     toBlobs().heal();
     assertThat(http.get(stored).text()).isEqualTo("<before/>");
-  }
-
-  private void assertUnavailableFast(Supplier<StorageHttp.Response> request) {
-    long started = System.nanoTime();
-    StorageHttp.Response response = request.get();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within " + FAST).isLessThan(FAST);
-    assertProblem(response, 503, "");
-    assertThat(response.header("Retry-After")).isEqualTo("5");
   }
 }

@@ -2,6 +2,8 @@ package no.instanceplatform.storage.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.function.Supplier;
 import no.instanceplatform.storage.StorageApplication;
 import no.instanceplatform.storage.localplatform.LocalTestData;
 import no.instanceplatform.storage.localplatform.LocalTokenIssuer;
@@ -66,6 +68,15 @@ public abstract class IntegrationTest {
 
   protected String token(String caller) {
     return TestTokens.token(tokens, testData, caller);
+  }
+
+  /** Asserts that the request was answered within {@code limit} with a 503 problem that says when to try again. */
+  protected static void assertUnavailableWithin(Duration limit, Supplier<StorageHttp.Response> request) {
+    long started = System.nanoTime();
+    StorageHttp.Response response = request.get();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within " + limit).isLessThan(limit);
+    assertProblem(response, 503, "");
+    assertThat(response.header("Retry-After")).isEqualTo("5");
   }
 
   /** Asserts an RFC 9457 problem answer with this status whose detail mentions the text. */
