@@ -16,6 +16,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -54,6 +55,18 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
     HttpStatus status = HttpStatus.resolve(e.getErrorCode());
     return problem(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
         "The query string is malformed or has too many parameters (a form body counts as parameters too).");
+  }
+
+  /**
+   * A multipart body Tomcat cannot parse (unterminated, no boundary, a broken part header). Spring parses it as soon
+   * as a {@code @RequestParam} is resolved, before the controller, and reports every failure but a size limit as a
+   * plain {@link MultipartException}, which no handler took: it was a 500.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    log.debug("Multipart body refused: {}", e.getMostSpecificCause().toString());
+    return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed: every part needs its boundary, "
+        + "headers and content, and the body its closing boundary.");
   }
 
   @ExceptionHandler(Exception.class)

@@ -127,9 +127,4 @@ public abstract class AppApiTestSupport {
       throw new IllegalStateException(e);
     }
   }
-
-  /** One Storage for the whole test JVM, stopped with it. */
-  private static final class SharedStorage {
-    static final InProcessStorage INSTANCE = InProcessStorage.start();
-  }
 }

@@ -58,9 +58,15 @@ public final class AppHttp {
 
   /** Sends bytes with a content type and, when {@code filename} is given, a Content-Disposition naming it. */
   public Response upload(String method, String path, String contentType, String filename, byte[] content) {
+    return send(method, path, contentType, filename == null ? null : "attachment; filename=\"" + filename + "\"",
+        content);
+  }
+
+  /** Sends bytes with a content type and, when given, this Content-Disposition header as it is. */
+  public Response send(String method, String path, String contentType, String contentDisposition, byte[] content) {
     List<String> headers = new ArrayList<>(List.of("Content-Type", contentType));
-    if (filename != null) {
-      headers.addAll(List.of("Content-Disposition", "attachment; filename=\"" + filename + "\""));
+    if (contentDisposition != null) {
+      headers.addAll(List.of("Content-Disposition", contentDisposition));
     }
     return send(method, path, headers, HttpRequest.BodyPublishers.ofByteArray(content));
   }

@@ -54,7 +54,8 @@ class UploadReader {
       // filename* (RFC 6266) arrives decoded; a plain filename is URL-encoded by Altinn's clients.
       boolean extended = contentDisposition.toLowerCase(Locale.ROOT).contains("filename*");
       String decoded = extended ? name : URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
-      return decoded.isBlank() ? null : FileNames.require(decoded.strip());
+      // Kept exactly: spaces at either end are part of a legal name (the header's own whitespace is the parser's).
+      return decoded.isBlank() ? null : FileNames.require(decoded);
     } catch (IllegalArgumentException e) {
       throw StorageException.invalid("The Content-Disposition header is malformed.");
     }

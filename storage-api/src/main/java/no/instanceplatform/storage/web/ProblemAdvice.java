@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 
 /** Storage's problem answers: the shared ones, the refusals of Storage's domain, and an unreachable database. */
 @RestControllerAdvice
@@ -50,18 +49,6 @@ class ProblemAdvice extends ProblemAdviceSupport {
     return handleExceptionInternal(ex, Problems.of(status, HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase(),
         "The multipart body has too many parts, or a part's headers are too long: an upload is one part."),
         headers, status, request);
-  }
-
-  /**
-   * A multipart body Tomcat cannot parse (unterminated, no boundary, a broken part header). Spring parses it as soon
-   * as a {@code @RequestParam} is resolved, before the controller, and reports every failure but a size limit as a
-   * plain {@link MultipartException}, which no handler took: it was a 500.
-   */
-  @ExceptionHandler(MultipartException.class)
-  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
-    log.debug("Multipart body refused: {}", e.getMostSpecificCause().toString());
-    return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed: every part needs its boundary, "
-        + "headers and content, and the body its closing boundary.");
   }
 
   /**

@@ -60,7 +60,8 @@ class UploadProperties {
     RawHttp.Response response = target.send("POST", target.instance + "/data?dataType=any", USER, "text/plain",
         "content".getBytes(StandardCharsets.UTF_8), Map.of("Content-Disposition", disposition));
 
-    String kept = name.strip();
+    // A blank name is no name; any other is kept as sent, spaces at its ends included.
+    String kept = name.isBlank() ? "" : name;
     boolean refusable = kept.codePoints().anyMatch(Character::isISOControl)
         || kept.codePointCount(0, kept.length()) > 255;
     Statistics.label("outcome").collect(refusable ? "refused" : "kept");
