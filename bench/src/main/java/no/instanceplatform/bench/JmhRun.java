@@ -81,7 +81,9 @@ final class JmhRun {
       String name = result.path("benchmark").asString();
       scores.add(new Score(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
           result.path("mode").asString(), Side.round(metric.path("score").asDouble(), 3),
-          Side.round(metric.path("scoreError").asDouble(Double.NaN), 3), metric.path("scoreUnit").asString()));
+          // JMH writes "NaN" (a string) when too few iterations give no error.
+          metric.path("scoreError").isNumber() ? Side.round(metric.path("scoreError").asDouble(), 3) : Double.NaN,
+          metric.path("scoreUnit").asString()));
     }
     return scores;
   }
