@@ -9,20 +9,23 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Creating and reading instances through Storage's API against the same writes and reads straight into its store
  * with the MongoDB Java driver. Storage's create of {@value AppApiServer#APP} for party 501337 (as user 1337) is
- * compared with inserting a copy of the very document that create stored (a new {@code _id}) into a collection with
- * the same indexes as Storage's {@code instances}; Storage's read with a find by {@code _id} in {@code instances}.
- * What Storage does besides (the token, the app's metadata, the instance event, the JSON) is what the ratio shows.
+ * compared with inserting copies of the very documents that create left in the store (a new id each): the instance
+ * and its {@code Created} event, each into a collection with the same indexes as Storage's; Storage's read with a
+ * find by {@code _id} in {@code instances}. What Storage does besides (the token, the app's metadata, the outbox
+ * that makes the instance and its event one change, the JSON) is what the ratio shows.
  */
 final class InstanceScenarios {
 
   static final String GROUP = "Storage versus its store";
   static final String COLLECTION = "instances";
-  /** Where the create baseline inserts: not {@code instances}, whose queries it would change. */
-  static final String BASELINE_COLLECTION = "bench_baseline_instances";
+  static final String EVENTS = "instanceEvents";
+  /** Where the create baseline inserts: not Storage's collections, whose queries it would change. */
+  static final String BASELINE_PREFIX = "bench_baseline_";
 
   private final DataClient storage;
   private final MetadataStore store;
@@ -37,17 +40,21 @@ final class InstanceScenarios {
 
   Comparison create() {
     String token = storage.userToken(DataClient.USER);
-    MongoCollection<Document> instances = store.database().getCollection(COLLECTION);
-    Document template = instances.find(eq("_id", guid(storage.createInstance(AppApiServer.APP, token)))).first();
-    if (template == null) {
-      throw new IllegalStateException("Storage's instance is not in " + COLLECTION + " of " + store.description());
-    }
-    MongoCollection<Document> copies = withIndexesOf(instances, BASELINE_COLLECTION);
+    String id = storage.createInstance(AppApiServer.APP, token);
+    Document instance = stored(COLLECTION, eq("_id", guid(id)));
+    Document event = stored(EVENTS, eq("instanceId", id));
+    MongoCollection<Document> instanceCopies = copyOf(COLLECTION);
+    MongoCollection<Document> eventCopies = copyOf(EVENTS);
     return versus.run(GROUP, "create instance", Comparison.Target.throughput(0.5),
         new Versus.Contender("POST /storage/api/v1/instances?appId=" + AppApiServer.APP, i ->
             created.add(storage.createInstance(AppApiServer.APP, token))),
-        new Versus.Contender("insertOne of the document Storage stored, new _id, same indexes", i ->
-            copies.insertOne(new Document(template).append("_id", UUID.randomUUID().toString()))));
+        new Versus.Contender("insertOne of the instance document Storage stored, then of its event document (new "
+            + "ids; collections with the same indexes)", i -> {
+              String guid = UUID.randomUUID().toString();
+              instanceCopies.insertOne(new Document(instance).append("_id", guid));
+              eventCopies.insertOne(new Document(event).append("_id", UUID.randomUUID().toString())
+                  .append("instanceId", DataClient.PARTY + "/" + guid));
+            }));
   }
 
   /** Reads the instances {@link #create()} made, each client a different one, in the same order on both sides. */
@@ -75,9 +82,29 @@ final class InstanceScenarios {
     return List.copyOf(created);
   }
 
-  /** An empty collection {@code name} with the indexes of {@code source} (but its {@code _id} one, which all have). */
-  private MongoCollection<Document> withIndexesOf(MongoCollection<Document> source, String name) {
-    MongoCollection<Document> target = store.database().getCollection(name);
+  /**
+   * What Storage stored in {@code collection}, found by {@code filter}: waited for a little, as Storage delivers the
+   * events of a change from its outbox just after the change.
+   */
+  private Document stored(String collection, Bson filter) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      Document found = store.database().getCollection(collection).find(filter).first();
+      if (found != null) {
+        return found;
+      }
+      ServiceProcess.sleep(100);
+    }
+    throw new IllegalStateException("Storage's new instance left nothing in " + collection + " of "
+        + store.description());
+  }
+
+  /**
+   * An empty collection beside {@code collection} with its indexes (but the {@code _id} one, which all have): where
+   * the baseline writes copies.
+   */
+  private MongoCollection<Document> copyOf(String collection) {
+    MongoCollection<Document> source = store.database().getCollection(collection);
+    MongoCollection<Document> target = store.database().getCollection(BASELINE_PREFIX + collection);
     target.drop();
     for (Document index : source.listIndexes()) {
       if (!"_id_".equals(index.getString("name"))) {
