@@ -28,7 +28,8 @@ final class AppScenarios {
 
   Comparison create() {
     String token = storage.userToken(DataClient.USER);
-    return versus.run(FileScenarios.APP_GROUP, "create instance", Comparison.Target.latency(MAX_LATENCY_RATIO),
+    return versus.run(FileScenarios.APP_GROUP, "create instance via the App API",
+        Comparison.Target.latency(MAX_LATENCY_RATIO),
         new Versus.Contender("POST /" + AppApiServer.APP + "/instances?instanceOwnerPartyId=" + DataClient.PARTY,
             i -> app.createInstance(AppApiServer.APP, token)),
         new Versus.Contender("POST /storage/api/v1/instances?appId=" + AppApiServer.APP,
@@ -41,7 +42,8 @@ final class AppScenarios {
     for (int i = 0; i < READ_INSTANCES; i++) {
       ids.add(app.createInstance(AppApiServer.APP, token));
     }
-    return versus.run(FileScenarios.APP_GROUP, "get instance", Comparison.Target.latency(MAX_LATENCY_RATIO),
+    return versus.run(FileScenarios.APP_GROUP, "get instance via the App API",
+        Comparison.Target.latency(MAX_LATENCY_RATIO),
         new Versus.Contender("GET /" + AppApiServer.APP + "/instances/{partyId}/{guid}",
             i -> app.getInstance(ids.get(i % ids.size()), token)),
         new Versus.Contender("GET /storage/api/v1/instances/{partyId}/{guid}",

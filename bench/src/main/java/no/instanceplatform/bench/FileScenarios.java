@@ -41,7 +41,7 @@ final class FileScenarios {
   List<Comparison> appVersusStorage(BlobBenchmark.Session app, BlobBenchmark.Session storage, int sizeMib,
       int warmUpRounds, int rounds) {
     try (Baseline.ThroughApi direct = new Baseline.ThroughApi(storage)) {
-      return measure(APP_GROUP, "certificate", app, direct, sizeMib, warmUpRounds, rounds,
+      return measure(APP_GROUP, "certificate via the App API", app, direct, sizeMib, warmUpRounds, rounds,
           Comparison.Target.latency(AppScenarios.MAX_LATENCY_RATIO));
     }
   }

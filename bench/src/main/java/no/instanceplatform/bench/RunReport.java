@@ -97,7 +97,7 @@ record RunReport(
     return md.toString();
   }
 
-  /** Writes {@code name}.json and .md into {@code directory}, and the Markdown into {@code docs} between the markers. */
+  /** Writes {@code name}.json and .md into {@code directory}, and the Markdown between the markers of {@code docs}. */
   void write(Path directory, String name, Path docs) {
     ResultFiles.write(directory, name, this, markdown());
     if (docs != null) {

@@ -44,7 +44,8 @@ class PlatformBenchmarkSmokeTests {
         "org query, page 1", "org query, page 10", "org query: page 10 versus page 1 (Storage)",
         "party query, page 1", "party query, page 10", "party query: page 10 versus page 1 (Storage)",
         "create instance", "get instance", "upload 1 MiB files", "download 1 MiB files",
-        "create instance", "get instance", "upload 1 MiB certificate", "download 1 MiB certificate");
+        "create instance via the App API", "get instance via the App API",
+        "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
     for (Comparison row : report.comparisons()) {
       assertThat(List.of(row.subject().medianMs(), row.subject().throughput(), row.baseline().medianMs(),
           row.baseline().throughput(), row.ratio())).as(row.scenario()).allMatch(value -> value > 0);
