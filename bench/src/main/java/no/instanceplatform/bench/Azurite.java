@@ -2,9 +2,6 @@ package no.instanceplatform.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +72,7 @@ final class Azurite implements AutoCloseable {
   /** Starts Azurite and waits until it listens (at most 30 s). */
   static Azurite start() {
     Path launcher = findLauncher().orElseThrow(() -> new IllegalStateException(notInstalled()));
-    int port = StorageServer.freePort();
+    int port = ServiceProcess.freePort();
     Path workDir;
     Process process;
     try {
@@ -92,7 +89,7 @@ final class Azurite implements AutoCloseable {
     }
     Azurite azurite = new Azurite(process, workDir, port, launcher);
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (!answers(port)) {
+    while (!ServiceProcess.listens(port)) {
       if (!process.isAlive() || System.currentTimeMillis() > deadline) {
         String output = azurite.log();
         boolean died = !process.isAlive();
@@ -100,7 +97,7 @@ final class Azurite implements AutoCloseable {
         throw new IllegalStateException((died ? "Azurite (" + launcher + ") exited at start"
             : "Azurite (" + launcher + ") did not listen on port " + port + " within 30 s") + ":\n" + output);
       }
-      StorageServer.sleep(100);
+      ServiceProcess.sleep(100);
     }
     return azurite;
   }
@@ -160,11 +157,7 @@ final class Azurite implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // Already shutting down.
-    }
+    ServiceProcess.removeShutdownHook(shutdownHook);
   }
 
   private synchronized void stop() {
@@ -183,15 +176,6 @@ final class Azurite implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    StorageServer.deleteRecursively(workDir);
-  }
-
-  private static boolean answers(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    ServiceProcess.deleteRecursively(workDir);
   }
 }

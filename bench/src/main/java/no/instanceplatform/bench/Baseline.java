@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The same bytes written to and read from the same blob store directly, without Storage: what Storage's figures
@@ -46,7 +49,7 @@ interface Baseline extends AutoCloseable {
     private final Path folder;
 
     FileSystem() {
-      this.folder = StorageServer.temporaryDirectory();
+      this.folder = ServiceProcess.temporaryDirectory("bench-");
     }
 
     @Override
@@ -88,7 +91,7 @@ interface Baseline extends AutoCloseable {
 
     @Override
     public void close() {
-      StorageServer.deleteRecursively(folder);
+      ServiceProcess.deleteRecursively(folder);
     }
   }
 
@@ -135,6 +138,46 @@ interface Baseline extends AutoCloseable {
     @Override
     public void close() {
       container.deleteIfExists();
+    }
+  }
+
+  /**
+   * The same files through another API (Storage's, when the App API's are measured): each upload a data element of
+   * the session's data type on its instance, read back and deleted through that API.
+   */
+  final class ThroughApi implements Baseline {
+
+    private final BlobBenchmark.Session session;
+    private final Map<String, String> elements = new ConcurrentHashMap<>();
+
+    ThroughApi(BlobBenchmark.Session session) {
+      this.session = session;
+    }
+
+    @Override
+    public String description() {
+      return "the same files through " + session.client().describe() + ", data type " + session.dataType();
+    }
+
+    @Override
+    public void upload(String name, byte[] content) {
+      elements.put(name, session.client().upload(session.instance(), session.dataType(), session.type(),
+          HttpRequest.BodyPublishers.ofByteArray(content), session.token()).id());
+    }
+
+    @Override
+    public long download(String name, byte[] into) {
+      return session.client().downloadInto(session.instance(), elements.get(name), session.token(), into);
+    }
+
+    @Override
+    public void delete(String name) {
+      session.client().delete(session.instance(), elements.remove(name), session.token());
+    }
+
+    @Override
+    public void close() {
+      // The elements are deleted as the rounds go; the instance stays, as every benchmark instance does.
     }
   }
 

@@ -75,7 +75,8 @@ record BenchmarkOptions(int instances, int rounds, int deepPage, String mongoUri
     return (long) (deepPage - 1) * PAGE_SIZE;
   }
 
-  private static int number(String arg, String value) {
+  /** A whole number of an argument, which may group its digits ({@code 200,000} or {@code 200_000}). */
+  static int number(String arg, String value) {
     try {
       return Integer.parseInt(value.replace("_", "").replace(",", ""));
     } catch (NumberFormatException e) {

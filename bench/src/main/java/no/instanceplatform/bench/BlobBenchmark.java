@@ -37,31 +37,14 @@ public final class BlobBenchmark {
   private BlobBenchmark() {}
 
   public static void main(String[] args) {
-    // Before anything logs: the benchmark's own logging configuration, unless one is given.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "blob-benchmark-logback.xml");
-    }
-    BlobBenchmarkOptions options;
-    try {
-      if (List.of(args).contains("--help")) {
-        System.out.println(BlobBenchmarkOptions.USAGE);
-        return;
-      }
-      options = BlobBenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(BlobBenchmarkOptions.USAGE);
-      System.exit(64);
+    // Before anything logs.
+    CommandLine.useBenchLogging();
+    BlobBenchmarkOptions options = CommandLine.parse(args, BlobBenchmarkOptions.USAGE, BlobBenchmarkOptions::parse)
+        .orElse(null);
+    if (options == null) {
       return;
     }
-    BlobReport report;
-    try {
-      report = run(options, System.out);
-    } catch (RuntimeException e) {
-      e.printStackTrace();
-      System.exit(1);
-      return;
-    }
+    BlobReport report = CommandLine.runOrExit(() -> run(options, System.out));
     System.out.println();
     System.out.print(report.markdown());
     if (options.results() != null) {
@@ -76,7 +59,7 @@ public final class BlobBenchmark {
     long started = System.nanoTime();
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     double loadAtStart = BenchmarkReport.Machine.loadAverage();
-    List<String> jvmOptions = StorageServer.options(System.getenv("BENCH_STORAGE_JVM_OPTIONS"));
+    List<String> jvmOptions = ServiceProcess.options(System.getenv("BENCH_STORAGE_JVM_OPTIONS"));
     List<BlobReport.StoreRun> stores = new ArrayList<>();
     List<BlobResult> results = new ArrayList<>();
     for (BlobBenchmarkOptions.Store store : options.stores()) {
@@ -101,28 +84,32 @@ public final class BlobBenchmark {
           }
           if (!storage.isAlive() || storage.log().contains("OutOfMemoryError")) {
             throw new IllegalStateException("Storage died or ran out of memory:\n"
-                + StorageServer.tail(storage.log(), 4_000));
+                + ServiceProcess.tail(storage.log(), 4_000));
           }
         }
       }
     }
     boolean targetMet = results.stream().allMatch(result -> result.meets(BlobBenchmarkOptions.MIN_RATIO));
     String storage = String.format(Locale.ROOT, "%s in its own JVM, -Xmx%s, metadata in the embedded MongoDB "
-        + "emulator in memory", StorageJar.find().getFileName(), options.storageHeap());
+        + "emulator in memory", ServiceJar.STORAGE.find().getFileName(), options.storageHeap());
     return new BlobReport("blob upload and download through Storage versus direct", date, storage,
         options.warmUpRequests(), stores,
         BenchmarkReport.Machine.current(loadAtStart), BlobBenchmarkOptions.MIN_RATIO, targetMet,
         Math.round((System.nanoTime() - started) / 1e8) / 10.0, results);
   }
 
-  /** An app with a data type for files of any size, an instance of it, and a user's token. */
-  record Session(DataClient client, String instance, String token) {
+  /**
+   * Where files go: an API (Storage's, or an app's on the App API), an instance, the data type and kind of file, and
+   * a user's token.
+   */
+  record Session(DataClient client, String instance, String token, String dataType, DataClient.FileType type) {
 
+    /** Storage's API, with an app of its own that has a data type for files of any size, and an instance of it. */
     static Session open(StorageServer storage) {
       DataClient client = new DataClient(storage.baseUrl());
       client.registerApp(APP, DATA_TYPE, client.appDeployToken("ttd"));
       String token = client.userToken(DataClient.USER);
-      return new Session(client, client.createInstance(APP, token), token);
+      return new Session(client, client.createInstance(APP, token), token, DATA_TYPE, DataClient.FileType.BINARY);
     }
   }
 
@@ -131,7 +118,7 @@ public final class BlobBenchmark {
    * per-request cost falls by about three quarters over its first thousand or so requests. Logs the median round
    * trip through Storage of the first and the last hundred, to show how far it came.
    */
-  private static void warmUp(Session session, Baseline baseline, int requests, PrintStream log) {
+  static void warmUp(Session session, Baseline baseline, int requests, PrintStream log) {
     if (requests == 0) {
       return;
     }
@@ -159,7 +146,7 @@ public final class BlobBenchmark {
         spent[2] / 1e3, spent[3] / 1e3, spent[4] / 1e3, spent[5] / 1e3);
   }
 
-  private static BlobResult measure(String store, Session session, Baseline baseline, long size, int warmUp,
+  static BlobResult measure(String store, Session session, Baseline baseline, long size, int warmUp,
       int rounds, PrintStream log) {
     byte[] content = GeneratedContent.bytes(Math.toIntExact(size), size);
     byte[] received = new byte[content.length];
@@ -199,7 +186,7 @@ public final class BlobBenchmark {
   private static double[] throughStorage(Session session, byte[] content, byte[] received) {
     DataClient client = session.client();
     long start = System.nanoTime();
-    DataClient.Element element = client.upload(session.instance(), DATA_TYPE,
+    DataClient.Element element = client.upload(session.instance(), session.dataType(), session.type(),
         HttpRequest.BodyPublishers.ofByteArray(content), session.token());
     double up = (System.nanoTime() - start) / 1e6;
     if (element.size() != content.length) {
@@ -240,7 +227,7 @@ public final class BlobBenchmark {
     }
   }
 
-  private static String nodeVersion() {
+  static String nodeVersion() {
     try {
       Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
       String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -17,9 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Storage's data element API over real HTTP/1.1 on loopback, as an app does: test tokens from the local
- * platform, an app registered with a data type for files, an instance, then files uploaded as a raw body and
- * downloaded as a stream. One client (one connection pool) serves a whole run.
+ * Calls the instance and data element API of Storage or of an app on the App API over real HTTP/1.1 on loopback, as
+ * a client does: test tokens from Storage's local platform, an app registered with a data type for files, instances,
+ * then files uploaded as a raw body and downloaded as a stream. The two APIs have the same paths under their base
+ * ({@code /storage/api/v1} or {@code /{org}/{app}}) for everything but creating an instance. One client (one
+ * connection pool) serves a whole run.
  */
 final class DataClient {
 
@@ -41,9 +43,27 @@ final class DataClient {
       .connectTimeout(Duration.ofSeconds(10)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String base;
+  /** The API's base path: {@link #API}, or an app's {@code /{org}/{app}} on the App API. */
+  private final String api;
 
+  /** Storage's API at {@code baseUrl}. */
   DataClient(String baseUrl) {
+    this(baseUrl, API);
+  }
+
+  private DataClient(String baseUrl, String api) {
     this.base = baseUrl;
+    this.api = api;
+  }
+
+  /** An app's API on the App API at {@code baseUrl}, e.g. {@code test/sailor}. */
+  static DataClient forApp(String baseUrl, String appId) {
+    return new DataClient(baseUrl, "/" + appId);
+  }
+
+  /** Which API this is, for reports: {@code Storage's API} or {@code the App API's /{org}/{app}}. */
+  String describe() {
+    return api.equals(API) ? "Storage's API (" + API + ")" : "the App API (" + api + ")";
   }
 
   /** An app owner's token with the scope to deploy (register) apps. */
@@ -74,33 +94,49 @@ final class DataClient {
     }
   }
 
-  /** Creates an instance of {@code appId} for {@link #PARTY}; answers its id, {@code {partyId}/{guid}}. */
+  /**
+   * Creates an instance of {@code appId} for {@link #PARTY}; answers its id, {@code {partyId}/{guid}}. Storage takes
+   * the owner in the instance template; the App API also takes it as {@code ?instanceOwnerPartyId=} with no body, as
+   * a client that has nothing to prefill calls it (and then starts the process and creates the first task's data).
+   */
   String createInstance(String appId, String userToken) {
-    HttpRequest request = HttpRequest.newBuilder(uri(API + "/instances?appId=" + encode(appId)))
-        .header("Authorization", "Bearer " + userToken).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"instanceOwner\": {\"partyId\": \"" + PARTY + "\"}}")).build();
-    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw failed(request, response.statusCode(), response.body());
+    HttpRequest.Builder request = api.equals(API)
+        ? HttpRequest.newBuilder(uri(API + "/instances?appId=" + encode(appId)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"instanceOwner\": {\"partyId\": \"" + PARTY + "\"}}"))
+        : HttpRequest.newBuilder(uri(api + "/instances?instanceOwnerPartyId=" + PARTY))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    return json.readTree(expect(request.header("Authorization", "Bearer " + userToken).build(), 201)).path("id")
+        .asString();
+  }
+
+  /** Reads an instance; answers its JSON, whose {@code id} is checked. */
+  JsonNode getInstance(String instanceId, String token) {
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId))
+        .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+    JsonNode instance = json.readTree(expect(request, 200));
+    if (!instanceId.equals(instance.path("id").asString())) {
+      throw new IllegalStateException("GET " + request.uri() + " answered another instance: " + instance.path("id"));
     }
-    return json.readTree(response.body()).path("id").asString();
+    return instance;
+  }
+
+  /** A file's content type and name, as its upload declares them. */
+  record FileType(String contentType, String filename) {
+    static final FileType BINARY = new FileType("application/octet-stream", "bench.bin");
   }
 
   /**
-   * Uploads a file as the raw body ({@code application/octet-stream}); answers when Storage has answered 201, that
-   * is once the bytes are in the blob store and the metadata is written.
+   * Uploads a file as the raw body; answers when the API has answered 201, that is once the bytes are in the blob
+   * store and the metadata is written.
    */
-  Element upload(String instanceId, String dataType, HttpRequest.BodyPublisher body, String token) {
-    HttpRequest request = HttpRequest.newBuilder(uri(API + "/instances/" + instanceId + "/data?dataType="
+  Element upload(String instanceId, String dataType, FileType type, HttpRequest.BodyPublisher body, String token) {
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/data?dataType="
             + encode(dataType)))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
-        .header("Content-Disposition", "attachment; filename=bench.bin")
+        .header("Authorization", "Bearer " + token).header("Content-Type", type.contentType())
+        .header("Content-Disposition", "attachment; filename=\"" + type.filename() + "\"")
         .POST(body).build();
-    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 201) {
-      throw failed(request, response.statusCode(), response.body());
-    }
-    JsonNode element = json.readTree(response.body());
+    JsonNode element = json.readTree(expect(request, 201));
     return new Element(element.path("id").asString(), element.path("size").asLong(),
         element.path("blobStoragePath").asString());
   }
@@ -110,7 +146,7 @@ final class DataClient {
    * to the end. A status other than 200 is a failure.
    */
   <T> T download(String instanceId, String dataGuid, String token, Sink<T> sink) {
-    HttpRequest request = HttpRequest.newBuilder(uri(API + "/instances/" + instanceId + "/data/" + dataGuid))
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/data/" + dataGuid))
         .header("Authorization", "Bearer " + token).GET().build();
     HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
@@ -129,7 +165,7 @@ final class DataClient {
    * of its time on loopback); answers how many bytes the file had (those past the array's end are counted, not kept).
    */
   long downloadInto(String instanceId, String dataGuid, String token, byte[] into) {
-    HttpRequest request = HttpRequest.newBuilder(uri(API + "/instances/" + instanceId + "/data/" + dataGuid))
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/data/" + dataGuid))
         .header("Authorization", "Bearer " + token).GET().build();
     // The body is the count of bytes on a 200, Storage's problem text otherwise.
     HttpResponse<Object> response = send(request, info -> info.statusCode() == 200
@@ -180,12 +216,9 @@ final class DataClient {
 
   /** Deletes a data element (its metadata, then its blob). */
   void delete(String instanceId, String dataGuid, String token) {
-    HttpRequest request = HttpRequest.newBuilder(uri(API + "/instances/" + instanceId + "/data/" + dataGuid))
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/data/" + dataGuid))
         .header("Authorization", "Bearer " + token).DELETE().build();
-    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw failed(request, response.statusCode(), response.body());
-    }
+    expect(request, 200);
   }
 
   private String text(String path) {
@@ -195,6 +228,15 @@ final class DataClient {
       throw failed(request, response.statusCode(), response.body());
     }
     return response.body().trim();
+  }
+
+  /** Sends {@code request}; answers the body when the status is {@code status}, fails otherwise. */
+  private String expect(HttpRequest request, int status) {
+    HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != status) {
+      throw failed(request, response.statusCode(), response.body());
+    }
+    return response.body();
   }
 
   private URI uri(String path) {
@@ -207,7 +249,7 @@ final class DataClient {
 
   private static IllegalStateException failed(HttpRequest request, int status, String body) {
     return new IllegalStateException(request.method() + " " + request.uri() + " answered " + status + ": "
-        + StorageServer.tail(body, 2_000));
+        + ServiceProcess.tail(body, 2_000));
   }
 
   private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class ExpectedOrder {
 
-  private record Key(long lastChanged, String guid) {}
+  /** An instance's place in the order: its lastChanged (epoch milliseconds) and its guid. */
+  record Key(long lastChanged, String guid) {}
 
   private static final Comparator<Key> API_ORDER = Comparator.comparingLong(Key::lastChanged)
       .thenComparing(Key::guid).reversed();
@@ -38,6 +39,12 @@ final class ExpectedOrder {
     int start = (int) Math.min(from, keys.size());
     int end = (int) Math.min(from + count, keys.size());
     return keys.subList(start, end).stream().map(Key::guid).toList();
+  }
+
+  /** The instance at {@code index} of the order (0-based): the keyset position a page after it starts from. */
+  synchronized Key keyAt(long index) {
+    slice(0, 0);
+    return keys.get(Math.toIntExact(index));
   }
 
   /** The 1-based position of an instance in the order, 0 when it is not in it. */

@@ -21,17 +21,9 @@ public final class QueryBenchmark {
   private QueryBenchmark() {}
 
   public static void main(String[] args) {
-    BenchmarkOptions options;
-    try {
-      if (List.of(args).contains("--help")) {
-        System.out.println(BenchmarkOptions.USAGE);
-        return;
-      }
-      options = BenchmarkOptions.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println(BenchmarkOptions.USAGE);
-      System.exit(64);
+    BenchmarkOptions options = CommandLine.parse(args, BenchmarkOptions.USAGE,
+        line -> BenchmarkOptions.parse(line, System.getenv())).orElse(null);
+    if (options == null) {
       return;
     }
     BenchmarkReport report = run(options, System.out);

@@ -1,14 +1,10 @@
 package no.instanceplatform.bench;
 
 import com.mongodb.ConnectionString;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import no.instanceplatform.storage.StorageApplication;
 import no.instanceplatform.storage.instances.InstanceStore;
 import org.bson.Document;
@@ -39,7 +35,7 @@ final class StorageProcess implements AutoCloseable {
 
   /** Starts Storage on the emulator ({@code mongoUri} null) or on the MongoDB at {@code mongoUri}. */
   static StorageProcess start(String mongoUri) {
-    Path dataDir = temporaryDirectory();
+    Path dataDir = ServiceProcess.temporaryDirectory("bench-storage-");
     boolean ownDatabase = mongoUri != null && new ConnectionString(mongoUri).getDatabase() == null;
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
@@ -66,7 +62,7 @@ final class StorageProcess implements AutoCloseable {
     ConfigurableApplicationContext context = SpringApplication.run(StorageApplication.class,
         args.toArray(String[]::new));
     StorageProcess storage = new StorageProcess(context, dataDir, ownDatabase,
-        mongoUri == null ? EMULATOR : describe(mongoUri, context.getBean(MongoTemplate.class)));
+        mongoUri == null ? EMULATOR : describe(mongoUri, context.getBean(MongoTemplate.class).getDb()));
     storage.requireNoInstances();
     return storage;
   }
@@ -90,7 +86,7 @@ final class StorageProcess implements AutoCloseable {
       context.getBean(MongoTemplate.class).getDb().drop();
     }
     context.close();
-    deleteRecursively(dataDir);
+    ServiceProcess.deleteRecursively(dataDir);
   }
 
   private void requireNoInstances() {
@@ -103,26 +99,11 @@ final class StorageProcess implements AutoCloseable {
     }
   }
 
-  private static String describe(String uri, MongoTemplate mongo) {
+  /** A MongoDB as the reports name it: its version, hosts and database, never the credentials. */
+  static String describe(String uri, MongoDatabase database) {
     ConnectionString parsed = new ConnectionString(uri);
-    Document info = mongo.executeCommand(new Document("buildInfo", 1));
+    Document info = database.runCommand(new Document("buildInfo", 1));
     return "MongoDB " + info.getString("version") + " at " + String.join(",", parsed.getHosts()) + "/"
-        + mongo.getDb().getName();
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("bench-storage-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // A temporary directory left behind is harmless.
-    }
+        + database.getName();
   }
 }

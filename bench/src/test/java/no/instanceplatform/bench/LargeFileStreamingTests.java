@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -86,13 +80,13 @@ class LargeFileStreamingTests {
       client.registerApp(APP, DATA_TYPE, client.appDeployToken("ttd"));
       String user = client.userToken(DataClient.USER);
       String instance = client.createInstance(APP, user);
-      MessageDigest sent = sha256();
-      DataClient.Element element = client.upload(instance, DATA_TYPE, HttpRequest.BodyPublishers.ofInputStream(
-          () -> new DigestInputStream(new GeneratedContent(size, 42L), sent)), user);
-      String sentSha = HexFormat.of().formatHex(sent.digest());
+      StreamedFile file = new StreamedFile(size, 42L);
+      DataClient.Element element = client.upload(instance, DATA_TYPE, DataClient.FileType.BINARY, file.body(), user);
+      String sentSha = file.sentSha256();
 
       long start = System.nanoTime();
-      Received received = client.download(instance, element.id(), user, body -> hash(new InputStream() {
+      StreamedFile.Received received = client.download(instance, element.id(), user,
+          body -> StreamedFile.hash(new InputStream() {
         private long read;
 
         @Override
@@ -107,7 +101,7 @@ class LargeFileStreamingTests {
           long due = start + read * 1_000_000_000L / bytesPerSecond;
           long wait = due - System.nanoTime();
           if (wait > 0) {
-            StorageServer.sleep(wait / 1_000_000);
+            ServiceProcess.sleep(wait / 1_000_000);
           }
           int n = body.read(buffer, offset, Math.min(length, 64 * 1024));
           read += Math.max(n, 0);
@@ -132,23 +126,15 @@ class LargeFileStreamingTests {
     String user = client.userToken(DataClient.USER);
     String instance = client.createInstance(APP, user);
 
-    MessageDigest sent = sha256();
-    AtomicBoolean opened = new AtomicBoolean();
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
-      // One stream, read once: the file exists only as it is sent.
-      if (!opened.compareAndSet(false, true)) {
-        throw new IllegalStateException("The body was asked for twice");
-      }
-      return new DigestInputStream(new GeneratedContent(size, 20261123L), sent);
-    });
+    StreamedFile file = new StreamedFile(size, 20261123L);
     long start = System.nanoTime();
-    DataClient.Element element = client.upload(instance, DATA_TYPE, body, user);
+    DataClient.Element element = client.upload(instance, DATA_TYPE, DataClient.FileType.BINARY, file.body(), user);
     long uploadMillis = (System.nanoTime() - start) / 1_000_000;
-    String sentSha = HexFormat.of().formatHex(sent.digest());
+    String sentSha = file.sentSha256();
     assertThat(element.size()).as("the size Storage recorded").isEqualTo(size);
 
     start = System.nanoTime();
-    Received received = client.download(instance, element.id(), user, LargeFileStreamingTests::hash);
+    StreamedFile.Received received = client.download(instance, element.id(), user, StreamedFile::hash);
     long downloadMillis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(received.size()).as("bytes downloaded").isEqualTo(size);
@@ -157,19 +143,6 @@ class LargeFileStreamingTests {
             + "SHA-256 %s%n", size / MIB, HEAP, uploadMillis / 1e3, size / 1e3 / Math.max(1, uploadMillis),
         downloadMillis / 1e3, size / 1e3 / Math.max(1, downloadMillis), sentSha);
     return new RoundTrip(element.blobStoragePath(), uploadMillis, downloadMillis);
-  }
-
-  private record Received(long size, String sha256) {}
-
-  private static Received hash(InputStream body) throws IOException {
-    MessageDigest digest = sha256();
-    byte[] buffer = new byte[64 * 1024];
-    long size = 0;
-    for (int n; (n = body.read(buffer)) >= 0; ) {
-      digest.update(buffer, 0, n);
-      size += n;
-    }
-    return new Received(size, HexFormat.of().formatHex(digest.digest()));
   }
 
   private static void assertHealthyThenStop(StorageServer storage) {
@@ -197,14 +170,6 @@ class LargeFileStreamingTests {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,5 +1,6 @@
 package no.instanceplatform.security;
 
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -35,11 +36,11 @@ public class ResourceServerSecurity {
   }
 
   public SecurityFilterChain filterChain(HttpSecurity http, PublicRoutes publicRoutes) {
-    JwtDecoder decoder = new IssuerFailureJwtDecoder(decoders.getIfAvailable(() -> {
+    JwtDecoder decoder = new ValidatedTokenCache(new IssuerFailureJwtDecoder(decoders.getIfAvailable(() -> {
       throw new IllegalStateException("No token issuer is configured: set "
           + "spring.security.oauth2.resourceserver.jwt.issuer-uri to the platform's issuer (TOKEN_ISSUER_URI for "
           + "the App API; for Storage in development, storage.local-platform.enabled=true instead).");
-    }));
+    })), Clock.systemUTC());
     http
         .csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())

@@ -1,0 +1,64 @@
+package no.instanceplatform.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Files up and down, with bench/blobs' code ({@link BlobBenchmark#warmUp}, {@link BlobBenchmark#measure}): through
+ * Storage against the same bytes straight to its blob store, and through the App API against the same file through
+ * Storage. Each measured size gives two rows, upload and download.
+ */
+final class FileScenarios {
+
+  static final String APP_GROUP = "App API versus Storage";
+  static final long MIB = 1024L * 1024L;
+
+  private final ProcessStats stats;
+  private final PrintStream log;
+
+  FileScenarios(ProcessStats stats, PrintStream log) {
+    this.stats = stats;
+    this.log = log;
+  }
+
+  /** Storage versus the store's own client (the Azure SDK, or java.nio for files), per size in MiB. */
+  List<Comparison> storageVersusStore(BlobBenchmark.Session storage, Baseline store, String storeName,
+      List<Integer> sizesMib, int warmUpRequests, int warmUpRounds, int rounds) {
+    BlobBenchmark.warmUp(storage, store, warmUpRequests, log);
+    List<Comparison> rows = new ArrayList<>();
+    for (int size : sizesMib) {
+      // Small files are cheap and noisier: three times the rounds, as bench/blobs does.
+      rows.addAll(measure(InstanceScenarios.GROUP, storeName, storage, store, size, warmUpRounds,
+          size < BlobBenchmarkOptions.SMALL_MIB ? 3 * rounds : rounds,
+          Comparison.Target.throughput(BlobBenchmarkOptions.MIN_RATIO)));
+    }
+    return rows;
+  }
+
+  /** A certificate through the App API versus through Storage, both the sample app's data type. */
+  List<Comparison> appVersusStorage(BlobBenchmark.Session app, BlobBenchmark.Session storage, int sizeMib,
+      int warmUpRounds, int rounds) {
+    try (Baseline.ThroughApi direct = new Baseline.ThroughApi(storage)) {
+      return measure(APP_GROUP, "certificate via the App API", app, direct, sizeMib, warmUpRounds, rounds,
+          Comparison.Target.latency(AppScenarios.MAX_LATENCY_RATIO));
+    }
+  }
+
+  private List<Comparison> measure(String group, String what, BlobBenchmark.Session subject, Baseline baseline,
+      int sizeMib, int warmUpRounds, int rounds, Comparison.Target target) {
+    ProcessStats.Start start = stats.start();
+    long bytes = sizeMib * MIB;
+    BlobResult result = BlobBenchmark.measure(what, subject, baseline, bytes, warmUpRounds, rounds, log);
+    Map<String, ProcessStats.Usage> usage = stats.since(start);
+    String through = subject.client().describe();
+    return List.of(
+        Comparison.of(group, "upload " + sizeMib + " MiB " + what,
+            Side.ofSingleRequests("POST .../data through " + through, result.storageUploadMs(), bytes),
+            Side.ofSingleRequests(baseline.description(), result.baselineUploadMs(), bytes), target, usage),
+        Comparison.of(group, "download " + sizeMib + " MiB " + what,
+            Side.ofSingleRequests("GET .../data/{id} through " + through, result.storageDownloadMs(), bytes),
+            Side.ofSingleRequests(baseline.description(), result.baselineDownloadMs(), bytes), target, usage));
+  }
+}

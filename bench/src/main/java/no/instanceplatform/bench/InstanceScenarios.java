@@ -1,0 +1,120 @@
+package no.instanceplatform.bench;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Creating and reading instances through Storage's API against the same writes and reads straight into its store
+ * with the MongoDB Java driver. Storage's create of {@value AppApiServer#APP} for party 501337 (as user 1337) is
+ * compared with inserting copies of the very documents that create left in the store (a new id each): the instance
+ * and its {@code Created} event, each into a collection with the same indexes as Storage's; Storage's read with a
+ * find by {@code _id} in {@code instances}. What Storage does besides (the token, the app's metadata, the outbox
+ * that makes the instance and its event one change, the JSON) is what the ratio shows.
+ */
+final class InstanceScenarios {
+
+  static final String GROUP = "Storage versus its store";
+  static final String COLLECTION = "instances";
+  static final String EVENTS = "instanceEvents";
+  /** Where the create baseline inserts: not Storage's collections, whose queries it would change. */
+  static final String BASELINE_PREFIX = "bench_baseline_";
+
+  private final DataClient storage;
+  private final MetadataStore store;
+  private final Versus versus;
+  private final List<String> created = Collections.synchronizedList(new ArrayList<>());
+
+  InstanceScenarios(DataClient storage, MetadataStore store, Versus versus) {
+    this.storage = storage;
+    this.store = store;
+    this.versus = versus;
+  }
+
+  Comparison create() {
+    String token = storage.userToken(DataClient.USER);
+    String id = storage.createInstance(AppApiServer.APP, token);
+    Document instance = stored(COLLECTION, eq("_id", guid(id)));
+    Document event = stored(EVENTS, eq("instanceId", id));
+    MongoCollection<Document> instanceCopies = copyOf(COLLECTION);
+    MongoCollection<Document> eventCopies = copyOf(EVENTS);
+    return versus.run(GROUP, "create instance", Comparison.Target.throughput(0.5),
+        new Versus.Contender("POST /storage/api/v1/instances?appId=" + AppApiServer.APP, i ->
+            created.add(storage.createInstance(AppApiServer.APP, token))),
+        new Versus.Contender("insertOne of the instance document Storage stored, then of its event document (new "
+            + "ids; collections with the same indexes)", i -> {
+              String guid = UUID.randomUUID().toString();
+              instanceCopies.insertOne(new Document(instance).append("_id", guid));
+              eventCopies.insertOne(new Document(event).append("_id", UUID.randomUUID().toString())
+                  .append("instanceId", DataClient.PARTY + "/" + guid));
+            }));
+  }
+
+  /** Reads the instances {@link #create()} made, each client a different one, in the same order on both sides. */
+  Comparison get() {
+    if (created.isEmpty()) {
+      throw new IllegalStateException("get() reads what create() made; run that first");
+    }
+    String token = storage.userToken(DataClient.USER);
+    MongoCollection<Document> instances = store.database().getCollection(COLLECTION);
+    List<String> ids = List.copyOf(created);
+    return versus.run(GROUP, "get instance", Comparison.Target.throughput(0.5),
+        new Versus.Contender("GET /storage/api/v1/instances/{partyId}/{guid}", i ->
+            storage.getInstance(ids.get(i % ids.size()), token)),
+        new Versus.Contender("find by _id in " + COLLECTION, i -> {
+          String guid = guid(ids.get(i % ids.size()));
+          Document found = instances.find(eq("_id", guid)).first();
+          if (found == null) {
+            throw new IllegalStateException("No instance " + guid + " in the store");
+          }
+        }));
+  }
+
+  /** Instances created so far, as {@code {partyId}/{guid}}. */
+  List<String> created() {
+    return List.copyOf(created);
+  }
+
+  /**
+   * What Storage stored in {@code collection}, found by {@code filter}: waited for a little, as Storage delivers the
+   * events of a change from its outbox just after the change.
+   */
+  private Document stored(String collection, Bson filter) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      Document found = store.database().getCollection(collection).find(filter).first();
+      if (found != null) {
+        return found;
+      }
+      ServiceProcess.sleep(100);
+    }
+    throw new IllegalStateException("Storage's new instance left nothing in " + collection + " of "
+        + store.description());
+  }
+
+  /**
+   * An empty collection beside {@code collection} with its indexes (but the {@code _id} one, which all have): where
+   * the baseline writes copies.
+   */
+  private MongoCollection<Document> copyOf(String collection) {
+    MongoCollection<Document> source = store.database().getCollection(collection);
+    MongoCollection<Document> target = store.database().getCollection(BASELINE_PREFIX + collection);
+    target.drop();
+    for (Document index : source.listIndexes()) {
+      if (!"_id_".equals(index.getString("name"))) {
+        target.createIndex(index.get("key", Document.class), new IndexOptions().name(index.getString("name")));
+      }
+    }
+    return target;
+  }
+
+  private static String guid(String instanceId) {
+    return instanceId.substring(instanceId.indexOf('/') + 1);
+  }
+}

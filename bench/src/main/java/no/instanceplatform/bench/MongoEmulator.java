@@ -1,0 +1,23 @@
+package no.instanceplatform.bench;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The MongoDB emulator Storage embeds (mongo-java-server, in memory), in a process of its own on a given loopback
+ * port: so that Storage and the benchmark's driver baselines use one and the same store, and its CPU time and memory
+ * are counted apart from Storage's. Storage embeds it on a random port it does not publish, hence this.
+ */
+public final class MongoEmulator {
+
+  private MongoEmulator() {}
+
+  /** {@code MongoEmulator PORT}: listens on 127.0.0.1:PORT until the process is stopped. */
+  public static void main(String[] args) throws InterruptedException {
+    MongoServer server = new MongoServer(new MemoryBackend());
+    server.bind("127.0.0.1", Integer.parseInt(args[0]));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "emulator-stop"));
+    new CountDownLatch(1).await();
+  }
+}
