@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * Remembers the tokens it has validated, for a minute at most and never past their expiry, so that a client sending
  * the same token with request after request pays for the RS256 signature check once: 0.06 ms of CPU time per
  * request on a quiet machine, 0.15 ms on a busy one (the JMH benchmark of the local platform's decoder), a tenth to
- * a fifth of what reading an instance costs Storage, and paid twice on every call through the App API. Only the exact token string that passed validation is
- * remembered; a token that fails is checked again at its next use. The minute bounds how long a token stays accepted
+ * a fifth of what reading an instance costs Storage, and paid twice on every call through the App API. Only the
+ * exact token string that passed validation is remembered; a token that fails is checked again at its next use. The minute bounds how long a token stays accepted
  * after its signing key is withdrawn; the size bound keeps the memory small (a full cache is emptied, not evicted
  * entry by entry: a burst of more distinct tokens than that in a minute merely validates them again).
  */
