@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
  * Validating a local-platform test token (RS256 signature, lifetime, issuer) with the decoder Storage's local
@@ -39,7 +41,10 @@ public class TokenValidationBenchmark {
     LocalSigningKey key = LocalSigningKey.loadOrCreate(keyFolder.resolve("signing-key.jwk.json"));
     LocalTokenIssuer issuer = new LocalTokenIssuer(key, "http://127.0.0.1:5101/authentication/api/v1/openid/",
         Duration.ofHours(1), Clock.systemUTC());
-    decoder = new LocalPlatformConfiguration().localJwtDecoder(key, issuer);
+    // With the validator platform-web adds in service (a token must carry an expiry), as Storage's decoder has it.
+    JwtTimestampValidator expiryRequired = new JwtTimestampValidator();
+    expiryRequired.setAllowEmptyExpiryClaim(false);
+    decoder = new LocalPlatformConfiguration().localJwtDecoder(key, issuer, List.of(expiryRequired));
     token = issuer.userToken(LocalTestData.load().users().getFirst(), 2);
   }
 
