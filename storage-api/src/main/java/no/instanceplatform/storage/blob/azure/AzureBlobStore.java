@@ -27,13 +27,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
@@ -74,9 +72,6 @@ public class AzureBlobStore implements BlobStore {
   /** Bytes per block written and per range read. */
   public static final int BLOCK_SIZE = 4 * 1024 * 1024;
 
-  private static final Pattern PLAIN_CONTAINER_NAME = Pattern.compile("[a-z][a-z0-9]{2,62}");
-  private static final String ENCODED_CONTAINER_PREFIX = "org-";
-  private static final int MAX_CONTAINER_NAME_LENGTH = 63;
 
   private final BlobServiceClient service;
   private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
@@ -99,7 +94,7 @@ public class AzureBlobStore implements BlobStore {
 
   @Override
   public long put(String org, String name, InputStream content, long maxBytes) {
-    String container = containerOf(org);
+    String container = ContainerNames.containerOf(org);
     BlobNames.requireName(name);
     LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
     ensureContainer(container);
@@ -137,7 +132,7 @@ public class AzureBlobStore implements BlobStore {
 
   @Override
   public Optional<BlobContent> get(String org, String name) {
-    String container = containerOf(org);
+    String container = ContainerNames.containerOf(org);
     BlobNames.requireName(name);
     BlobClient blob = service.getBlobContainerClient(container).getBlobClient(name);
     for (int attempt = 1; ; attempt++) {
@@ -181,7 +176,7 @@ public class AzureBlobStore implements BlobStore {
 
   @Override
   public boolean delete(String org, String name) {
-    String container = containerOf(org);
+    String container = ContainerNames.containerOf(org);
     BlobNames.requireName(name);
     BlobContainerClient client = service.getBlobContainerClient(container);
     return AzureFailures.orNotFound(() -> deleteIfExists(client, name), false, "delete");
@@ -189,7 +184,7 @@ public class AzureBlobStore implements BlobStore {
 
   @Override
   public int deleteByPrefix(String org, String prefix) {
-    String container = containerOf(org);
+    String container = ContainerNames.containerOf(org);
     BlobNames.requirePrefix(prefix);
     BlobContainerClient client = service.getBlobContainerClient(container);
     return AzureFailures.orNotFound(() -> {
@@ -207,7 +202,7 @@ public class AzureBlobStore implements BlobStore {
   @Override
   public Stream<StoredBlob> list(Instant olderThan) {
     return AzureFailures.stream(service::listBlobContainers, "list the containers").flatMap(container ->
-        orgOf(container.getName()).stream().flatMap(org -> AzureFailures.stream(
+        ContainerNames.orgOf(container.getName()).stream().flatMap(org -> AzureFailures.stream(
                 () -> service.getBlobContainerClient(container.getName()).listBlobs(), "list the blobs of")
             .map(item -> new StoredBlob(org, item.getName(), item.getProperties().getLastModified().toInstant()))
             .filter(blob -> blob.lastModified().isBefore(olderThan))));
@@ -222,40 +217,6 @@ public class AzureBlobStore implements BlobStore {
   private static boolean deleteIfExists(BlobContainerClient client, String name) {
     return client.getBlobClient(name)
         .deleteIfExistsWithResponse(DeleteSnapshotsOptionType.INCLUDE, null, null, Context.NONE).getValue();
-  }
-
-  /**
-   * The container of an org: the org itself when Azure allows it as a container name (3 to 63 of a-z and 0-9);
-   * otherwise (shorter, or with æøå) {@code org-} and the hex of its UTF-8 bytes. No org contains a hyphen, so the
-   * two kinds of names cannot meet.
-   */
-  static String containerOf(String org) {
-    BlobNames.requireOrg(org);
-    if (PLAIN_CONTAINER_NAME.matcher(org).matches()) {
-      return org;
-    }
-    String encoded = ENCODED_CONTAINER_PREFIX + HexFormat.of().formatHex(org.getBytes(StandardCharsets.UTF_8));
-    if (encoded.length() > MAX_CONTAINER_NAME_LENGTH) {
-      throw new IllegalArgumentException("The app owner " + org + " has no Azure container name: too long");
-    }
-    return encoded;
-  }
-
-  /**
-   * The org whose container this is, the reverse of {@link #containerOf}; empty for a container Storage did not
-   * make (an account may hold others), whose blobs are then never listed.
-   */
-  static Optional<String> orgOf(String container) {
-    String org = container;
-    if (container.startsWith(ENCODED_CONTAINER_PREFIX)) {
-      try {
-        org = new String(HexFormat.of().parseHex(container.substring(ENCODED_CONTAINER_PREFIX.length())),
-            StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException notHex) {
-        return Optional.empty();
-      }
-    }
-    return BlobNames.isOrg(org) && containerOf(org).equals(container) ? Optional.of(org) : Optional.empty();
   }
 
   private void ensureContainer(String container) {
