@@ -12,6 +12,8 @@ import org.springframework.http.ContentDisposition;
 /** The app's rules for changing an instance's data, on top of the limits Storage enforces itself. */
 public final class DataRules {
 
+  private static final String ANY_CONTENT_TYPE = "application/octet-stream";
+
   private DataRules() {}
 
   /** Data changes only while the instance is active: not archived, not deleted, its process not ended. */
@@ -74,16 +76,28 @@ public final class DataRules {
 
   /** Refuses a content type the data type does not allow (the same rule as Storage's, checked before anything). */
   public static void requireAllowedContentType(DataType type, String contentType, String what) {
-    if (type.allowedContentTypes() == null || type.allowedContentTypes().isEmpty()) {
-      return;
-    }
-    String base = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    boolean allowed = type.allowedContentTypes().stream().map(t -> t.toLowerCase(Locale.ROOT))
-        .anyMatch(t -> t.equals(base) || t.equals("application/octet-stream"));
-    if (!allowed) {
+    if (!allows(type, contentType)) {
       throw AppRuleException.invalid(what + " has content type '" + (contentType == null ? "" : contentType)
           + "', which data type '" + type.id() + "' does not allow (" + type.allowedContentTypes() + ").");
     }
+  }
+
+  /**
+   * Whether the data type allows the content type, as Altinn reads {@code allowedContentTypes}: parameters such as
+   * charset are ignored, and no list, or one with {@code application/octet-stream}, allows all.
+   */
+  public static boolean allows(DataType type, String contentType) {
+    if (type.allowedContentTypes() == null || type.allowedContentTypes().isEmpty()) {
+      return true;
+    }
+    String base = mediaType(contentType);
+    return type.allowedContentTypes().stream().map(DataRules::mediaType)
+        .anyMatch(allowed -> allowed.equals(base) || allowed.equals(ANY_CONTENT_TYPE));
+  }
+
+  /** The media type without its parameters, in lower case; empty for none. */
+  public static String mediaType(String contentType) {
+    return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
   }
 
   private static String filename(String contentDisposition) {

@@ -32,7 +32,7 @@ public sealed interface FormDocument permits JsonFormDocument, XmlFormDocument {
   }
 
   static boolean isXmlContentType(String contentType) {
-    String base = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase();
+    String base = DataRules.mediaType(contentType);
     return base.equals("application/xml") || base.equals("text/xml") || base.endsWith("+xml");
   }
 

@@ -2,9 +2,9 @@ package no.instanceplatform.app.process;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import no.instanceplatform.app.apps.HostedApp;
+import no.instanceplatform.app.data.DataRules;
 import no.instanceplatform.app.storageclient.DataClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.DataElement;
@@ -32,7 +32,6 @@ class TaskValidator {
   /** Form data is read whole into memory to be validated; larger elements are refused rather than read. */
   private static final long MAX_FORM_DATA_BYTES = 16L * 1024 * 1024;
 
-  private static final String ANY_CONTENT_TYPE = "application/octet-stream";
 
   private final DataClient data;
   private final FormDataSchemas schemas;
@@ -72,32 +71,26 @@ class TaskValidator {
     return List.of();
   }
 
-  // As Altinn: parameters such as charset are ignored, and no list, or one with application/octet-stream, allows all.
   private static List<ValidationIssue> contentTypeIssues(DataType type, DataElement element) {
-    List<String> allowed = type.allowedContentTypes() == null ? List.of()
-        : type.allowedContentTypes().stream().map(TaskValidator::mediaType).toList();
-    if (allowed.isEmpty() || allowed.contains(ANY_CONTENT_TYPE)) {
+    if (DataRules.allows(type, element.contentType())) {
       return List.of();
     }
     if (element.contentType() == null || element.contentType().isBlank()) {
       return List.of(ValidationIssue.error(MISSING_CONTENT_TYPE, "The data element has no content type.", type.id(),
           element.id()));
     }
-    if (!allowed.contains(mediaType(element.contentType()))) {
-      return List.of(ValidationIssue.error(CONTENT_TYPE_NOT_ALLOWED, "Content type " + element.contentType()
-          + " is not allowed for data type " + type.id() + "; allowed: " + String.join(", ", allowed) + ".",
-          type.id(), element.id()));
-    }
-    return List.of();
+    List<String> allowed = type.allowedContentTypes().stream().map(DataRules::mediaType).toList();
+    return List.of(ValidationIssue.error(CONTENT_TYPE_NOT_ALLOWED, "Content type " + element.contentType()
+        + " is not allowed for data type " + type.id() + "; allowed: " + String.join(", ", allowed) + ".",
+        type.id(), element.id()));
   }
 
   // Form data is what the app's model describes (a class reference); only JSON can be checked against JSON Schema.
   private boolean isFormData(HostedApp app, DataType type, DataElement element) {
-    if (type.appLogic() == null || type.appLogic().classRef() == null || !schemas.has(app, type.id())
-        || element.contentType() == null) {
+    if (!DataRules.isForm(type) || !schemas.has(app, type.id()) || element.contentType() == null) {
       return false;
     }
-    String mediaType = mediaType(element.contentType());
+    String mediaType = DataRules.mediaType(element.contentType());
     return mediaType.equals("application/json") || mediaType.endsWith("+json");
   }
 
@@ -120,10 +113,5 @@ class TaskValidator {
           element.id()));
     }
     return schemas.validate(app, type.id(), element.id(), formData);
-  }
-
-  private static String mediaType(String contentType) {
-    int parameters = contentType.indexOf(';');
-    return (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
   }
 }
