@@ -3,6 +3,7 @@ package no.instanceplatform.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import no.instanceplatform.testkit.ServiceProcess;
 
 /**
  * The App API as it is deployed: its runnable jar ({@code app-api/target/app-api-*-exec.jar}) in a JVM of its own

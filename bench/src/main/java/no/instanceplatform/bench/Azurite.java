@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.instanceplatform.testkit.ServiceProcess;
 
 /**
  * Azurite's blob service (the Azure Storage emulator, a Node.js program) on a free loopback port, its data in a

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import no.instanceplatform.testkit.ServiceProcess;
 
 /**
  * The blob benchmark: how fast files go up and come down through Storage's data element API, against the same bytes

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import no.instanceplatform.testkit.ServiceProcess;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 

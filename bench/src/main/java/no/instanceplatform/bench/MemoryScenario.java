@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.instanceplatform.testkit.ServiceProcess;
 
 /**
  * A file larger than the services' heaps through the App API and Storage: uploaded as a certificate through the App

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import no.instanceplatform.testkit.MongoEmulator;
+import no.instanceplatform.testkit.ServiceProcess;
 import org.bson.Document;
 
 /**

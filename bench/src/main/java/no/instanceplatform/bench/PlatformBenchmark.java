@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import no.instanceplatform.testkit.ServiceProcess;
 
 /**
  * The whole benchmark ({@code bench/run}): Storage and the App API as deployed, each its runnable jar in a JVM of its

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import no.instanceplatform.storage.StorageApplication;
 import no.instanceplatform.storage.instances.InstanceStore;
+import no.instanceplatform.testkit.ServiceProcess;
 import org.bson.Document;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import no.instanceplatform.testkit.ServiceProcess;
 
 /**
  * Storage as it is deployed: its runnable jar ({@code storage-api/target/storage-api-*-exec.jar}) in a JVM of its

@@ -1,4 +1,4 @@
-package no.instanceplatform.bench;
+package no.instanceplatform.testkit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -6,8 +6,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The MongoDB emulator Storage embeds (mongo-java-server, in memory), in a process of its own on a given loopback
- * port: so that Storage and the benchmark's driver baselines use one and the same store, and its CPU time and memory
- * are counted apart from Storage's. Storage embeds it on a random port it does not publish, hence this.
+ * port ({@link ServiceProcess}): so that the benchmarks' driver baselines use the very store Storage uses and count
+ * its CPU time and memory apart from Storage's, and so that a test can kill Storage and keep what it stored. Storage
+ * embeds it on a random port it does not publish, hence this.
  */
 public final class MongoEmulator {
 

@@ -1,4 +1,4 @@
-package no.instanceplatform.bench;
+package no.instanceplatform.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,10 +26,11 @@ import java.util.stream.Stream;
 /**
  * A service in a JVM of its own (the JDK running this one, {@code java.home}) on a loopback port, started from a jar:
  * its output goes to a log file in its own temporary folder, it is ready when a URL answers 200 (or, without one,
- * when its port takes connections), and {@link #close()} stops it as an orchestrator would (SIGTERM, forcibly after
- * 30 s), waits for it and removes its folder. A shutdown hook stops it if the benchmark ends first.
+ * when its port takes connections), {@link #close()} stops it as an orchestrator would (SIGTERM, forcibly after
+ * 30 s), waits for it and removes its folder, and {@link #kill()} crashes it. A shutdown hook stops it if the JVM
+ * that started it ends first. The benchmarks run the services this way, and so do the tests that crash one.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -44,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
    *     to wait only until the port takes connections
    * @param startTimeout how long it may take to become ready
    */
-  record Spec(String name, String maxHeap, List<String> jvmOptions, List<String> launch, String ready,
+  public record Spec(String name, String maxHeap, List<String> jvmOptions, List<String> launch, String ready,
       Duration startTimeout) {}
 
   private final String name;
@@ -69,7 +70,7 @@ final class ServiceProcess implements AutoCloseable {
    * Starts the service on {@code port} in {@code workDir} (which it then owns and removes) and waits until it is
    * ready; on failure it is stopped and the error carries the end of its output.
    */
-  static ServiceProcess start(Spec spec, int port, Path workDir) {
+  public static ServiceProcess start(Spec spec, int port, Path workDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + spec.maxHeap());
@@ -95,32 +96,32 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  Path workDir() {
+  public Path workDir() {
     return workDir;
   }
 
   /** The service's output so far (stdout and stderr). */
-  String log() {
+  public String log() {
     try {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
@@ -129,7 +130,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Stops the service (SIGTERM: a graceful shutdown), forcibly after 30 s; waits until it has exited. */
-  synchronized int stop() {
+  public synchronized int stop() {
     if (exitCode != null) {
       return exitCode;
     }
@@ -147,6 +148,24 @@ final class ServiceProcess implements AutoCloseable {
     return exitCode;
   }
 
+  /**
+   * Kills the service as a crash would: SIGKILL ({@code kill -9}), no shutdown of any kind; waits until it has
+   * exited. Its folder stays, for its log; {@link #close()} removes it.
+   */
+  public synchronized int kill() {
+    if (exitCode != null) {
+      return exitCode;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    exitCode = process.isAlive() ? -1 : process.exitValue();
+    return exitCode;
+  }
+
   @Override
   public void close() {
     stop();
@@ -155,7 +174,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Removes a hook that stops a process, unless the JVM is already exiting (the hook then runs, and stops it). */
-  static void removeShutdownHook(Thread hook) {
+  public static void removeShutdownHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
@@ -206,7 +225,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Whether something takes connections on the loopback {@code port}. */
-  static boolean listens(int port) {
+  public static boolean listens(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
       return true;
@@ -219,7 +238,7 @@ final class ServiceProcess implements AutoCloseable {
    * The launch of {@code main} on this JVM's own class path: from the bench jar (a Spring Boot jar, whose classes
    * are nested) through Boot's launcher, otherwise (the tests, an IDE) on the class path as it is.
    */
-  static List<String> thisClassPath(Class<?> main) {
+  public static List<String> thisClassPath(Class<?> main) {
     String classPath = System.getProperty("java.class.path");
     if (isBootJar(classPath)) {
       return List.of("-Dloader.main=" + main.getName(), "-cp", classPath,
@@ -239,7 +258,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -247,7 +266,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -256,16 +275,16 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static String tail(String text, int chars) {
+  public static String tail(String text, int chars) {
     return text.length() <= chars ? text : "..." + text.substring(text.length() - chars);
   }
 
   /** Splits the options of an environment variable at white space; empty when it is unset. */
-  static List<String> options(String value) {
+  public static List<String> options(String value) {
     return value == null || value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
   }
 
-  static Path temporaryDirectory(String prefix) {
+  public static Path temporaryDirectory(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -273,7 +292,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static void deleteRecursively(Path directory) {
+  public static void deleteRecursively(Path directory) {
     if (directory == null || !Files.exists(directory)) {
       return;
     }
