@@ -1,8 +1,11 @@
 package no.instanceplatform.app.instances;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.app.storageclient.StorageUnavailableException;
@@ -23,14 +26,20 @@ class AbandonedInstances implements DisposableBean {
   static final Duration FIRST_PAUSE = Duration.ofMillis(500);
   static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
   static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
+  static final String PENDING_GAUGE = "app.instances.abandoned.pending";
 
   private static final Logger log = LoggerFactory.getLogger(AbandonedInstances.class);
 
   private final InstanceClient instances;
   private final ExecutorService retries = Executors.newVirtualThreadPerTaskExecutor();
+  private final AtomicInteger pending = new AtomicInteger();
 
-  AbandonedInstances(InstanceClient instances) {
+  /** The gauge tells operators (and the crash test) how many deletions still wait for Storage. */
+  AbandonedInstances(InstanceClient instances, MeterRegistry meters) {
     this.instances = instances;
+    Gauge.builder(PENDING_GAUGE, pending, AtomicInteger::get)
+        .description("Instances whose instantiation failed, still to be deleted when Storage answers")
+        .register(meters);
   }
 
   /** Deletes the instance now, or keeps trying in the background; the failure is what the caller is told. */
@@ -39,7 +48,14 @@ class AbandonedInstances implements DisposableBean {
       instances.delete(ref, true, token);
     } catch (StorageUnavailableException e) {
       log.warn("Instance {} failed to start and Storage is unavailable; deleting it in the background", ref);
-      retries.submit(() -> retry(ref, token));
+      pending.incrementAndGet();
+      retries.submit(() -> {
+        try {
+          retry(ref, token);
+        } finally {
+          pending.decrementAndGet();
+        }
+      });
     } catch (RuntimeException e) {
       log.error("Instance {} failed to start and could not be deleted: it stays as it is", ref, e);
       failure.addSuppressed(e);

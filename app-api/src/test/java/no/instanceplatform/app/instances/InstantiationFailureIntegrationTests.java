@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import no.instanceplatform.app.storageclient.DataClient;
@@ -19,6 +20,7 @@ import no.instanceplatform.app.support.AppHttp.Multipart;
 import no.instanceplatform.app.support.AppHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -32,6 +34,9 @@ class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
 
   @MockitoSpyBean
   InstanceClient instanceClient;
+
+  @Autowired
+  MeterRegistry meters;
 
   @BeforeEach
   void appsRegistered() {
@@ -65,6 +70,7 @@ class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
     Response response = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=501337", null);
 
     assertProblem(response, 503, "Storage is unavailable");
+    assertThat(pendingDeletions()).isEqualTo(1);
     Instant deadline = Instant.now().plusSeconds(15);
     while (instances("true") == hardDeletedBefore && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
@@ -72,6 +78,14 @@ class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
     assertThat(instances("true")).isEqualTo(hardDeletedBefore + 1);
     assertThat(instances("false")).isEqualTo(before);
     verify(instanceClient, times(3)).delete(any(), eq(true), anyString());
+    while (pendingDeletions() > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+    }
+    assertThat(pendingDeletions()).isZero();
+  }
+
+  private double pendingDeletions() {
+    return meters.get(AbandonedInstances.PENDING_GAUGE).gauge().value();
   }
 
   /** Sophie's instances of the sample app in Storage, hard-deleted or not. */
