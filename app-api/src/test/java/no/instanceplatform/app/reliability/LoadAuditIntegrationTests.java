@@ -43,7 +43,7 @@ class LoadAuditIntegrationTests extends AppApiIntegrationTest {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < clients; i++) {
         LoadClient client = new LoadClient(i, sophie(), storage, ledger);
-        running.add(threads.submit(() -> client.runUntil(deadline)));
+        running.add(threads.submit(() -> client.runWhile(() -> Instant.now().isBefore(deadline))));
       }
       for (Future<?> client : running) {
         client.get();

@@ -1,17 +1,21 @@
 package no.instanceplatform.app.reliability;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import no.instanceplatform.app.reliability.Ledger.PromisedInstance;
 import no.instanceplatform.app.support.AppHttp;
 import no.instanceplatform.app.support.AppHttp.Multipart;
 import no.instanceplatform.app.support.AppHttp.Response;
+import no.instanceplatform.testkit.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 final class LoadClient {
 
   private static final String INSTANCES = "/test/sailor/instances";
+  private static final Duration BACK_OFF = Duration.ofMillis(100);
 
   private final AppHttp app;
   private final AppHttp storage;
@@ -39,8 +44,8 @@ final class LoadClient {
     this.random = new Random(clientId);
   }
 
-  void runUntil(Instant deadline) {
-    while (Instant.now().isBefore(deadline)) {
+  void runWhile(BooleanSupplier going) {
+    while (going.getAsBoolean()) {
       step();
     }
   }
@@ -75,7 +80,10 @@ final class LoadClient {
         .part("instance", "application/json", "{\"instanceOwner\":{\"partyId\":\"501337\"}}")
         .part("boatdata", "application/json", null, boat)
         .part("certificate", "application/pdf", "certificate.pdf", certificate));
-    ledger.answered("create", response.status());
+    answered("create", response.status());
+    if (Ledger.inDoubt(response.status())) {
+      ledger.createsInDoubt.incrementAndGet();
+    }
     if (response.status() != 201) {
       return;
     }
@@ -94,11 +102,14 @@ final class LoadClient {
   private void moveOn(PromisedInstance instance) {
     String action = "Task_3".equals(instance.task) ? "{\"action\":\"confirm\"}" : null;
     Response response = app.put(INSTANCES + "/" + instance.id + "/process/next", action);
-    ledger.answered("process/next", response.status());
+    answered("process/next", response.status());
     if (response.status() == 200) {
       JsonNode state = response.json();
       instance.task = state.at("/currentTask/elementId").isMissingNode() || state.at("/currentTask").isNull()
           ? null : state.at("/currentTask/elementId").asString();
+      instance.moveInDoubt = false;
+    } else if (Ledger.inDoubt(response.status())) {
+      instance.moveInDoubt = true;
     }
   }
 
@@ -107,25 +118,33 @@ final class LoadClient {
         .getBytes(StandardCharsets.UTF_8);
     Response response = app.upload("POST", INSTANCES + "/" + instance.id + "/data?dataType=crewlist",
         "application/xml", null, crew);
-    ledger.answered("upload crewlist", response.status());
+    answered("upload crewlist", response.status());
     if (response.status() == 201) {
       instance.elements.put(response.json().get("id").asString(), sha256(crew));
-      instance.crewlists++;
       ledger.bytesUploaded.addAndGet(crew.length);
+    } else if (Ledger.inDoubt(response.status())) {
+      instance.uploadsInDoubt.add(sha256(crew));
     }
   }
 
   private void read(PromisedInstance instance) {
-    ledger.answered("get", app.get(INSTANCES + "/" + instance.id).status());
+    answered("get", app.get(INSTANCES + "/" + instance.id).status());
   }
 
+  /** Straight to Storage: while it is down, there is no answer at all (status 0). */
   private void query() {
-    ledger.answered("query", storage.get("/storage/api/v1/instances?appId=test/sailor&size=20").status());
+    int status;
+    try {
+      status = storage.get("/storage/api/v1/instances?appId=test/sailor&size=20").status();
+    } catch (UncheckedIOException e) {
+      status = 0;
+    }
+    answered("query", status);
   }
 
   private void deleteCertificate(PromisedInstance instance) {
     Response current = app.get(INSTANCES + "/" + instance.id);
-    ledger.answered("get", current.status());
+    answered("get", current.status());
     if (current.status() != 200) {
       return;
     }
@@ -133,10 +152,13 @@ final class LoadClient {
       if ("certificate".equals(element.get("dataType").asString())) {
         String elementId = element.get("id").asString();
         Response deleted = app.delete(INSTANCES + "/" + instance.id + "/data/" + elementId);
-        ledger.answered("delete file", deleted.status());
+        answered("delete file", deleted.status());
         if (deleted.status() == 200) {
           instance.elements.remove(elementId);
           instance.deletedElements.add(elementId);
+          instance.deletionsInDoubt.remove(elementId);
+        } else if (Ledger.inDoubt(deleted.status())) {
+          instance.deletionsInDoubt.add(elementId);
         }
         return;
       }
@@ -148,10 +170,12 @@ final class LoadClient {
       return;
     }
     Response response = app.delete(INSTANCES + "/" + instance.id);
-    ledger.answered("delete instance", response.status());
+    answered("delete instance", response.status());
     if (response.status() == 200) {
       instance.softDeleted = true;
       mine.remove(instance);
+    } else if (Ledger.inDoubt(response.status())) {
+      instance.softDeletionInDoubt = true;
     }
   }
 
@@ -162,7 +186,7 @@ final class LoadClient {
         .part("instance", "application/json",
             "{\"instanceOwner\":{\"partyId\":\"501337\"},\"dueBefore\":\"" + marker + "\"}")
         .part("logbook", "application/pdf", "log.pdf", randomBytes(128)));
-    ledger.answered("refused create", response.status());
+    answered("refused create", response.status());
     ledger.refusedMarkers.add(marker);
   }
 
@@ -170,6 +194,17 @@ final class LoadClient {
     byte[] bytes = new byte[size];
     random.nextBytes(bytes);
     return bytes;
+  }
+
+  /**
+   * Records the answer; after a 5xx or none, pauses as a client would that is told to come back later, if briefly
+   * (not the 5 s of Retry-After), so that a crashed Storage is not met with a spin of requests.
+   */
+  private void answered(String operation, int status) {
+    ledger.answered(operation, status);
+    if (status == 0 || Ledger.inDoubt(status)) {
+      ServiceProcess.sleep(BACK_OFF.toMillis());
+    }
   }
 
   static String sha256(byte[] bytes) {

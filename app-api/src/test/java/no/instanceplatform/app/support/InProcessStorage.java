@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import no.instanceplatform.storage.StorageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,25 +32,33 @@ public final class InProcessStorage implements AutoCloseable {
 
   public static InProcessStorage start() {
     int port = freePort();
-    Path dir = Path.of("target", "test-storage");
-    Path config = storageConfig(dir);
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(StorageApplication.class).run(
-        "--spring.config.location=" + config.toUri(),
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(StorageApplication.class)
+        .run(arguments(port, Path.of("target", "test-storage"), "").toArray(String[]::new));
+    return new InProcessStorage(port, context);
+  }
+
+  /**
+   * Storage's command line in the App API's tests: on {@code port}, with its local platform (the tokens' issuer at
+   * {@code http://localhost:port}), its files, signing key and config file under {@code dir}, its metadata in the
+   * MongoDB at {@code mongoUri}, or in the emulator in memory when that is empty.
+   */
+  public static List<String> arguments(int port, Path dir, String mongoUri) {
+    return List.of(
+        "--spring.config.location=" + storageConfig(dir).toUri(),
         "--spring.application.name=storage-api-test",
         "--spring.jmx.enabled=false",
         "--spring.main.banner-mode=off",
         "--server.port=" + port,
         "--storage.platform-base-url=http://localhost:" + port,
         "--storage.local-platform.enabled=true",
-        "--storage.mongodb.uri=",
+        "--storage.mongodb.uri=" + mongoUri,
         "--storage.mongodb.embedded-in-memory=true",
-        "--storage.data-dir=" + dir,
-        "--storage.local-platform.signing-key-file=" + dir.resolve("key.json"),
+        "--storage.data-dir=" + dir.toAbsolutePath(),
+        "--storage.local-platform.signing-key-file=" + dir.toAbsolutePath().resolve("key.json"),
         "--storage.blob.azure.connection-string=",
         "--storage.blob.azure.endpoint=",
         "--storage.query.continuation-secret=app-api-tests-only",
         "--logging.level.de.bwaldvogel.mongo=ERROR");
-    return new InProcessStorage(port, context);
   }
 
   public int port() {
