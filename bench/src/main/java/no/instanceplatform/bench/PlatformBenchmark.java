@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import no.instanceplatform.testkit.Azurite;
 import no.instanceplatform.testkit.ServiceProcess;
 
 /**

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import no.instanceplatform.testkit.Azurite;
 import no.instanceplatform.testkit.ServiceProcess;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -52,7 +52,7 @@ class LargeFileStreamingTests {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void aFileLargerThanTheHeapGoesUpAndComesBackWholeWithBlobsInAzurite() {
-    requireAzurite();
+    Azurite.requireForTest();
     long size = Long.getLong("bench.large-file.azurite-mib", 256) * MIB;
     try (Azurite azurite = Azurite.start();
         StorageServer storage = StorageServer.start(StorageServer.Config.azure(HEAP, azurite.connectionString()))) {
@@ -158,14 +158,6 @@ class LargeFileStreamingTests {
     assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("no process left behind").isEmpty();
   }
 
-  private static void requireAzurite() {
-    if (Azurite.findLauncher().isEmpty()) {
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException("CI=true, where Azurite must be installed. " + Azurite.notInstalled());
-      }
-      Assumptions.abort(Azurite.notInstalled());
-    }
-  }
 
   private static long size(Path file) {
     try {

@@ -1,4 +1,4 @@
-package no.instanceplatform.bench;
+package no.instanceplatform.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,23 +11,21 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.instanceplatform.testkit.ServiceProcess;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Azurite's blob service (the Azure Storage emulator, a Node.js program) on a free loopback port, its data in a
  * temporary folder, stopped with its children on {@link #close()}. The launcher is {@code azurite-blob} beside
  * {@code $AZURITE_BIN} (which {@code bin/test} exports), or in {@code .tools/azurite/node_modules/.bin/} of the
- * repository, looked for from the working folder and its parents, as storage-api's tests find it.
- *
- * <p>Benchmarks are main code, so this cannot be storage-api's JUnit {@code AzuriteExtension}; the bench tests use
- * this one too, so that the benchmark's Azurite is the one they exercise.
+ * repository, looked for from the working folder and its parents (Maven runs a module's tests in the module's
+ * folder). The benchmarks use it, and storage-api's tests through their JUnit extension.
  */
-final class Azurite implements AutoCloseable {
+public final class Azurite implements AutoCloseable {
 
   /** Azurite's well-known development account (public, not a secret). */
-  static final String ACCOUNT_NAME = "devstoreaccount1";
+  public static final String ACCOUNT_NAME = "devstoreaccount1";
 
-  static final String ACCOUNT_KEY =
+  public static final String ACCOUNT_KEY =
       "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
   private static final String LAUNCHER = "azurite-blob";
@@ -52,7 +50,7 @@ final class Azurite implements AutoCloseable {
   }
 
   /** The launcher, if Azurite is installed. */
-  static Optional<Path> findLauncher() {
+  public static Optional<Path> findLauncher() {
     List<Path> candidates = new ArrayList<>();
     String azuriteBin = System.getenv("AZURITE_BIN");
     if (azuriteBin != null && !azuriteBin.isBlank()) {
@@ -64,20 +62,33 @@ final class Azurite implements AutoCloseable {
     return candidates.stream().filter(Files::isExecutable).findFirst();
   }
 
-  static String notInstalled() {
+  public static String notInstalled() {
     return "Azurite is not installed: no " + LAUNCHER + " beside $AZURITE_BIN (" + System.getenv("AZURITE_BIN")
         + ") nor in " + REPOSITORY_LAUNCHER + " of the repository; run bin/test (it installs Azurite with npm) or "
         + "set AZURITE_BIN";
   }
 
+  /**
+   * For a test that needs Azurite: skips it when Azurite is not installed, except with {@code CI=true}: CI installs
+   * Azurite, so a missing one there is a broken build.
+   */
+  public static void requireForTest() {
+    if (findLauncher().isEmpty()) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true, where Azurite must be installed. " + notInstalled());
+      }
+      Assumptions.abort(notInstalled());
+    }
+  }
+
   /** Starts Azurite and waits until it listens (at most 30 s). */
-  static Azurite start() {
+  public static Azurite start() {
     Path launcher = findLauncher().orElseThrow(() -> new IllegalStateException(notInstalled()));
     int port = ServiceProcess.freePort();
     Path workDir;
     Process process;
     try {
-      workDir = Files.createTempDirectory("bench-azurite-");
+      workDir = Files.createTempDirectory("azurite-");
       Path location = Files.createDirectory(workDir.resolve("data"));
       process = new ProcessBuilder(launcher.toString(), "--blobHost", "127.0.0.1", "--blobPort",
           Integer.toString(port), "--location", location.toString(), "--silent", "--skipApiVersionCheck", "--loose",
@@ -103,23 +114,23 @@ final class Azurite implements AutoCloseable {
     return azurite;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** The account's blob endpoint, {@code http://127.0.0.1:{port}/devstoreaccount1}. */
-  String blobEndpoint() {
+  public String blobEndpoint() {
     return "http://127.0.0.1:" + port + "/" + ACCOUNT_NAME;
   }
 
   /** A connection string of the development account on this instance. */
-  String connectionString() {
+  public String connectionString() {
     return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT_NAME + ";AccountKey=" + ACCOUNT_KEY
         + ";BlobEndpoint=" + blobEndpoint() + ";";
   }
 
   /** Azurite's version, from the package.json of the package that holds the launcher, for the report. */
-  String version() {
+  public String version() {
     try {
       // The launcher is a link into the package (node_modules/azurite/dist/src/blob/main.js).
       for (Path dir = launcher.toRealPath().getParent(); dir != null; dir = dir.getParent()) {
@@ -139,14 +150,14 @@ final class Azurite implements AutoCloseable {
   }
 
   /** Azurite's process and its children (the launcher is a Node script). */
-  List<ProcessHandle> processes() {
+  public List<ProcessHandle> processes() {
     List<ProcessHandle> all = new ArrayList<>();
     all.add(process.toHandle());
     all.addAll(process.toHandle().descendants().toList());
     return all;
   }
 
-  String log() {
+  public String log() {
     try {
       Path log = workDir.resolve("azurite.log");
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
