@@ -3,13 +3,13 @@ package no.instanceplatform.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import no.instanceplatform.app.support.AppApiIntegrationTest;
 import no.instanceplatform.app.support.AppHttp;
 import no.instanceplatform.app.support.AppHttp.Response;
+import no.instanceplatform.testkit.AuthorizationMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
@@ -37,24 +37,11 @@ class AppAuthorizationMatrixIntegrationTests extends AppApiIntegrationTest {
   @ParameterizedTest(name = "{0}")
   @CsvFileSource(resources = "/security/app-authorization-matrix.csv", delimiter = '|')
   void eachCallerGetsExactlyTheStatusOfItsCell(ArgumentsAccessor row) {
-    String method = row.getString(1);
-    String path = row.getString(2);
-    String body = row.getString(3);
-    List<String> mismatches = new ArrayList<>();
-    for (int column = 0; column < CALLERS.size(); column++) {
-      String caller = CALLERS.get(column);
-      int expected = row.getInteger(4 + column);
-      String party = caller.equals("representative") ? "500000" : "501337";
-      Fixture fixture = freshFixture(party);
-      Response response = send(clientOf(caller), method, fixture.resolve(path), body, party);
-      if (response.status() != expected) {
-        mismatches.add(caller + ": expected " + expected + " but was " + response);
-      }
-      if (response.status() >= 400) {
-        assertThat(response.header("Content-Type")).as(caller + " " + response).hasValue("application/problem+json");
-      }
-    }
-    assertThat(mismatches).as(row.getString(0)).isEmpty();
+    AuthorizationMatrix.check(row, CALLERS, (caller, party, method, path, body) -> {
+      Response response = send(clientOf(caller), method, freshFixture(party).resolve(path), body, party);
+      return new AuthorizationMatrix.Answer(response.status(), response.header("Content-Type").orElse(null),
+          response.toString());
+    });
   }
 
   private static Response send(AppHttp client, String method, String path, String body, String party) {

@@ -3,7 +3,6 @@ package no.instanceplatform.storage.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +16,7 @@ import no.instanceplatform.storage.support.StorageHttp;
 import no.instanceplatform.storage.support.TestApplications;
 import no.instanceplatform.storage.support.TokenForge;
 import no.instanceplatform.storage.texts.TextStore;
+import no.instanceplatform.testkit.AuthorizationMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -57,27 +57,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
   @ParameterizedTest(name = "{0}")
   @CsvFileSource(resources = "/security/authorization-matrix.csv", delimiter = '|')
   void eachCallerGetsExactlyTheStatusOfItsCell(ArgumentsAccessor row) {
-    String method = row.getString(1);
-    String path = row.getString(2);
-    String body = row.getString(3);
-    List<String> mismatches = new ArrayList<>();
-    for (int column = 0; column < CALLERS.size(); column++) {
-      String caller = CALLERS.get(column);
-      int expected = row.getInteger(4 + column);
-      String party = caller.equals("representative") ? "500000" : "501337";
-      Fixture fixture = freshFixture(party);
-      String resolvedPath = fixture.resolve(path);
+    AuthorizationMatrix.check(row, CALLERS, (caller, party, method, path, body) -> {
       String resolvedBody = body.equals("-") ? null : BODIES.get(body).replace("{party}", party);
-      StorageHttp.Response response = clientOf(caller).send(method, resolvedPath, resolvedBody,
+      StorageHttp.Response response = clientOf(caller).send(method, freshFixture(party).resolve(path), resolvedBody,
           resolvedBody == null ? null : "application/json");
-      if (response.status() != expected) {
-        mismatches.add(caller + ": expected " + expected + " but was " + response);
-      }
-      if (response.status() >= 400) {
-        assertThat(response.contentType()).as(caller + " " + response).startsWith("application/problem+json");
-      }
-    }
-    assertThat(mismatches).as(row.getString(0)).isEmpty();
+      return new AuthorizationMatrix.Answer(response.status(), response.contentType(), response.toString());
+    });
   }
 
   /** Tokens are made once per class: forging one takes an RSA key generation. */
