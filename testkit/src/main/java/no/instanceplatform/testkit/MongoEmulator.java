@@ -1,8 +1,8 @@
 package no.instanceplatform.testkit;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.concurrent.CountDownLatch;
+import no.instanceplatform.storage.mongo.EmulatorBackends;
 
 /**
  * The MongoDB emulator Storage embeds (mongo-java-server, in memory), in a process of its own on a given loopback
@@ -16,7 +16,7 @@ public final class MongoEmulator {
 
   /** {@code MongoEmulator PORT}: listens on 127.0.0.1:PORT until the process is stopped. */
   public static void main(String[] args) throws InterruptedException {
-    MongoServer server = new MongoServer(new MemoryBackend());
+    MongoServer server = new MongoServer(EmulatorBackends.inMemory());
     server.bind("127.0.0.1", Integer.parseInt(args[0]));
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "emulator-stop"));
     new CountDownLatch(1).await();

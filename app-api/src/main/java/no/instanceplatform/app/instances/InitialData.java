@@ -2,6 +2,7 @@ package no.instanceplatform.app.instances;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,13 +46,14 @@ class InitialData {
 
   /**
    * Copies the form data of the task's data types from the archived source, leaving out the excluded data types and
-   * fields, as app-lib's copy does (files are not copied).
+   * fields, as app-lib's copy does (files are not copied); answers the data types it stored.
    */
-  void copy(Application app, Instance source, InstanceRef target, String taskId, String token) {
+  Set<String> copy(Application app, Instance source, InstanceRef target, String taskId, String token) {
     CopyInstanceSettings settings = app.copyInstanceSettings();
     List<String> excludedTypes = settings.excludedDataTypes() == null ? List.of() : settings.excludedDataTypes();
     List<String> excludedFields = settings.excludedDataFields() == null ? List.of() : settings.excludedDataFields();
     InstanceRef sourceRef = InstanceRef.parse(source.id());
+    Set<String> copied = new HashSet<>();
     for (DataElement element : source.data() == null ? List.<DataElement>of() : source.data()) {
       DataType type = formTypeOfTask(app, element.dataType(), taskId);
       if (type == null || excludedTypes.contains(type.id())) {
@@ -62,7 +64,9 @@ class InitialData {
               "The form data " + element.id() + " of the source instance"));
       excludedFields.forEach(form::remove);
       storeForm(app, target, type, form, element.contentType(), token);
+      copied.add(type.id());
     }
+    return copied;
   }
 
   /** Creates the form data of the task's auto-created data types that have none yet, with the prefill values set. */

@@ -14,7 +14,6 @@ import no.instanceplatform.app.process.ProcessTransition;
 import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.Application;
-import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceOwner;
 import no.instanceplatform.model.ProcessStateUpdate;
@@ -81,13 +80,10 @@ class InstantiationService {
       String firstTask = startProcess(auth, hosted, created, ref);
       initialData.storeParts(application, ref, parts, token);
       if (firstTask != null) {
-        if (copySource != null) {
-          initialData.copy(application, copySource, ref, firstTask, token);
-        }
+        // The instance is new: what it holds is what this request stored, so there is nothing to read back.
         Set<String> present = new HashSet<>(parts.stream().map(DataPart::name).toList());
-        List<DataElement> stored = instances.get(ref, token).data();
-        if (stored != null) {
-          stored.stream().map(DataElement::dataType).forEach(present::add);
+        if (copySource != null) {
+          present.addAll(initialData.copy(application, copySource, ref, firstTask, token));
         }
         initialData.autoCreate(application, ref, firstTask, present, template.prefill(), token);
       }

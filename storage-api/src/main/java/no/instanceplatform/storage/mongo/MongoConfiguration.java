@@ -3,8 +3,6 @@ package no.instanceplatform.storage.mongo;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -61,7 +59,7 @@ class MongoConfiguration {
     if (!mongo.embedded()) {
       return EmbeddedMongo.none();
     }
-    MongoBackend backend = mongo.embeddedInMemory() ? new MemoryBackend() : h2Backend(storage.dataDir());
+    MongoBackend backend = mongo.embeddedInMemory() ? EmulatorBackends.inMemory() : h2Backend(storage.dataDir());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
     InetSocketAddress address = server.getLocalAddress();
@@ -76,7 +74,7 @@ class MongoConfiguration {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
     }
-    return new H2Backend(dataDir.resolve("storage-mongo.mv").toString());
+    return EmulatorBackends.persisted(dataDir.resolve("storage-mongo.mv").toString());
   }
 
   private static String withDatabase(String uri, String database) {

@@ -3,11 +3,11 @@ package no.instanceplatform.storage.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import no.instanceplatform.storage.applications.ApplicationStore;
+import no.instanceplatform.storage.mongo.EmulatorBackends;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
 import no.instanceplatform.storage.support.TestApplications;
@@ -86,7 +86,7 @@ class MongoFaultsIntegrationTests extends IntegrationTest {
   }
 
   private static MongoServer startMongo() {
-    MongoServer server = new MongoServer(new MemoryBackend());
+    MongoServer server = new MongoServer(EmulatorBackends.inMemory());
     server.bind(new InetSocketAddress("127.0.0.1", 0));
     return server;
   }

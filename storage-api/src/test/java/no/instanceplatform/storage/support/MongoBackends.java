@@ -3,8 +3,8 @@ package no.instanceplatform.storage.support;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.UUID;
+import no.instanceplatform.storage.mongo.EmulatorBackends;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -21,7 +21,7 @@ public final class MongoBackends {
 
   public static synchronized MongoTemplate emulator() {
     if (emulatorClient == null) {
-      MongoServer server = new MongoServer(new MemoryBackend());
+      MongoServer server = new MongoServer(EmulatorBackends.inMemory());
       server.bind("127.0.0.1", 0);
       emulatorClient = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
