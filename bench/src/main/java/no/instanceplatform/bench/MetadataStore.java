@@ -8,13 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import no.instanceplatform.testkit.MongoEmulator;
+import no.instanceplatform.storage.mongo.EmulatorServer;
 import no.instanceplatform.testkit.ServiceProcess;
 import org.bson.Document;
 
 /**
  * Where the metadata are, for Storage and for the driver baselines alike: the emulator in a process of its own
- * ({@link MongoEmulator}), or the MongoDB at {@code MONGODB_URI}. On a MongoDB whose URI names no database the run
+ * ({@link EmulatorServer}), or the MongoDB at {@code MONGODB_URI}. On a MongoDB whose URI names no database the run
  * works in a database of its own, dropped when it closes; a database named in the URI must hold no instances.
  */
 final class MetadataStore implements AutoCloseable {
@@ -41,7 +41,7 @@ final class MetadataStore implements AutoCloseable {
   static MetadataStore start(String mongoUri, String emulatorHeap) {
     if (mongoUri == null) {
       int port = ServiceProcess.freePort();
-      List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(MongoEmulator.class));
+      List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(EmulatorServer.class));
       launch.add(Integer.toString(port));
       ServiceProcess emulator = ServiceProcess.start(new ServiceProcess.Spec("emulator", emulatorHeap,
           List.of("-Dlogback.configurationFile=bench-logback.xml"), launch, null, Duration.ofSeconds(60)), port,

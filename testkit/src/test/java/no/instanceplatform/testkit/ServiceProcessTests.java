@@ -13,20 +13,20 @@ class ServiceProcessTests {
   @Test
   void aKilledServiceIsGoneAtOnceWithSigkillsExitCodeAndKeepsItsFolderUntilClosed() {
     int port = ServiceProcess.freePort();
-    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(MongoEmulator.class));
+    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(Listener.class));
     launch.add(Integer.toString(port));
-    ServiceProcess emulator = ServiceProcess.start(new ServiceProcess.Spec("emulator", "128m", List.of(), launch,
-        null, Duration.ofSeconds(60)), port, ServiceProcess.temporaryDirectory("testkit-emulator-"));
+    ServiceProcess listener = ServiceProcess.start(new ServiceProcess.Spec("listener", "32m", List.of(), launch,
+        null, Duration.ofSeconds(60)), port, ServiceProcess.temporaryDirectory("testkit-listener-"));
     assertThat(ServiceProcess.listens(port)).isTrue();
 
-    int exitCode = emulator.kill();
+    int exitCode = listener.kill();
 
     assertThat(exitCode).as("128 + SIGKILL").isEqualTo(137);
-    assertThat(emulator.isAlive()).isFalse();
+    assertThat(listener.isAlive()).isFalse();
     assertThat(ServiceProcess.listens(port)).isFalse();
-    assertThat(emulator.stop()).isEqualTo(137);
-    assertThat(emulator.workDir()).exists();
-    emulator.close();
-    assertThat(Files.exists(emulator.workDir())).isFalse();
+    assertThat(listener.stop()).isEqualTo(137);
+    assertThat(listener.workDir()).exists();
+    listener.close();
+    assertThat(Files.exists(listener.workDir())).isFalse();
   }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import no.instanceplatform.app.support.InProcessStorage;
 import no.instanceplatform.storage.StorageApplication;
-import no.instanceplatform.testkit.MongoEmulator;
+import no.instanceplatform.storage.mongo.EmulatorServer;
 import no.instanceplatform.testkit.ServiceProcess;
 
 /**
@@ -36,7 +36,7 @@ final class CrashableStorage implements AutoCloseable {
   /** Starts the emulator, then Storage on it with these extra arguments. */
   static CrashableStorage start(Path dir, String... arguments) {
     int emulatorPort = ServiceProcess.freePort();
-    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(MongoEmulator.class));
+    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(EmulatorServer.class));
     launch.add(Integer.toString(emulatorPort));
     ServiceProcess emulator = ServiceProcess.start(new ServiceProcess.Spec("emulator", "512m", List.of(), launch,
         null, Duration.ofSeconds(60)), emulatorPort, ServiceProcess.temporaryDirectory("crash-emulator-"));
