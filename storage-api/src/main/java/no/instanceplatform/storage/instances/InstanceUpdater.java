@@ -85,7 +85,8 @@ public class InstanceUpdater {
 
   private void announce(String instanceGuid, InstanceChange change) {
     if (!change.events().isEmpty()) {
-      publisher.publishEvent(new InstanceChanged(instanceGuid));
+      publisher.publishEvent(new InstanceChanged(instanceGuid,
+          new PendingEvents(change.instance().appId(), change.events())));
     }
   }
 }
