@@ -26,6 +26,7 @@ import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceEvents;
 import no.instanceplatform.storage.instances.InstanceLinks;
 import no.instanceplatform.storage.instances.InstanceUpdater;
+import no.instanceplatform.storage.instances.StoredInstance;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public class DataElementService {
         data.add(element);
         Instance changed = markUpdatedForOwner(current.withData(data), caller).changedBy(now, caller.id());
         return new InstanceChange(changed, List.of(InstanceEvents.Created.of(changed, caller, now, dataGuid)));
-      });
+      }).instance();
       return links.withLinks(written, element);
     } catch (RuntimeException refusedOrFailed) {
       removeOrphan(instance.org(), path);
@@ -108,9 +109,10 @@ public class DataElementService {
   /** Replaces the bytes; the element keeps its id and path. */
   public DataElement replace(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, String dataGuid,
       UploadedContent upload) {
-    Instance instance = updater.read(caller, InstanceAction.WRITE, partyId, instanceGuid);
+    StoredInstance stored = updater.readStored(caller, InstanceAction.WRITE, partyId, instanceGuid);
+    Instance instance = stored.instance();
     DataElement before = requireChangeable(instance, dataGuid);
-    ifMatch.check(instance);
+    ifMatch.check(stored);
     DataType type = DataTypeLimits.declared(application(instance), before.dataType());
     DataTypeLimits.requireContentType(type, upload.contentType());
     long size = blobs.put(instance.org(), before.blobStoragePath(), nonEmpty(upload.stream()),
@@ -162,7 +164,7 @@ public class DataElementService {
       List<DataElement> data = current.data().stream().filter(e -> !e.id().equals(dataGuid)).toList();
       Instance changed = current.withData(data).changedBy(now, caller.id());
       return new InstanceChange(changed, List.of(InstanceEvents.Deleted.of(changed, caller, now, dataGuid)));
-    });
+    }).instance();
     removeOrphan(written.org(), deleted[0].blobStoragePath());
     return links.withLinks(written, deleted[0]);
   }
@@ -183,7 +185,7 @@ public class DataElementService {
       List<DataElement> data = current.data().stream().map(e -> e.id().equals(dataGuid) ? after : e).toList();
       Instance changed = markUpdatedForOwner(current.withData(data), caller).changedBy(now, caller.id());
       return new InstanceChange(changed, List.of(InstanceEvents.Saved.of(changed, caller, now, dataGuid)));
-    });
+    }).instance();
     return links.withLinks(written, changedElement[0]);
   }
 

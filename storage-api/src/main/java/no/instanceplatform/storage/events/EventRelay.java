@@ -12,8 +12,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the events each instance write left in its outbox to the event store. It runs right after each write,
- * and on a schedule for whatever a failed or interrupted delivery left behind; delivery is idempotent, so running
+ * Copies the events each instance write left in its outbox to the event store, and then removes them from the
+ * outbox. Right after a write it delivers the events the write itself put there, as the write announced them (no
+ * read of the outbox); a sweep on a schedule delivers whatever a failed or interrupted delivery, or a crash, left
+ * behind. An event leaves the outbox only once it is in the event store, and storing is idempotent, so running
  * twice, or on several replicas at once, stores each event once.
  */
 @Component
@@ -34,7 +36,7 @@ public class EventRelay {
   @EventListener
   void onInstanceChanged(InstanceChanged changed) {
     try {
-      deliver(changed.instanceGuid());
+      deliver(changed.instanceGuid(), changed.written());
     } catch (RuntimeException e) {
       log.warn("Events of instance {} stay in its outbox until the next sweep: {}", changed.instanceGuid(),
           e.toString());
@@ -46,7 +48,7 @@ public class EventRelay {
   public void sweep() {
     for (String instanceGuid : outbox.instancesWithPending(SWEEP_BATCH)) {
       try {
-        deliver(instanceGuid);
+        deliver(instanceGuid, outbox.pending(instanceGuid));
       } catch (RuntimeException e) {
         log.warn("Delivering the events of instance {} failed, will retry: {}", instanceGuid, e.toString());
         return;
@@ -54,8 +56,7 @@ public class EventRelay {
     }
   }
 
-  private void deliver(String instanceGuid) {
-    PendingEvents pending = outbox.pending(instanceGuid);
+  private void deliver(String instanceGuid, PendingEvents pending) {
     if (pending.events().isEmpty()) {
       return;
     }

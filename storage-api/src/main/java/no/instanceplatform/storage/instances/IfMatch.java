@@ -1,6 +1,7 @@
 package no.instanceplatform.storage.instances;
 
-import no.instanceplatform.model.Instance;
+import java.util.List;
+import no.instanceplatform.model.DataElement;
 import no.instanceplatform.storage.common.StorageException;
 
 /**
@@ -20,12 +21,13 @@ public record IfMatch(String header, String dataGuid) {
   }
 
   /** Refuses (412) when the header names a tag the current state no longer has. */
-  public void check(Instance current) {
+  public void check(StoredInstance current) {
     if (header == null || header.isBlank()) {
       return;
     }
-    String tag = dataGuid == null ? ETags.of(current) : current.data() == null ? null
-        : current.data().stream().filter(e -> e.id().equals(dataGuid)).findFirst().map(ETags::of).orElse(null);
+    List<DataElement> data = current.instance().data();
+    String tag = dataGuid == null ? ETags.of(current) : data == null ? null
+        : data.stream().filter(e -> e.id().equals(dataGuid)).findFirst().map(ETags::of).orElse(null);
     if (tag == null || !ETags.matches(header, tag)) {
       throw new StorageException(StorageException.Kind.PRECONDITION_FAILED, "The " + (dataGuid == null ? "instance"
           : "data element") + " has changed since the version in If-Match; read it again and retry.");

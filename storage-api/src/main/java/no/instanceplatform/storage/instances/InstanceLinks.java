@@ -34,6 +34,10 @@ public class InstanceLinks {
         instance.lastChangedBy());
   }
 
+  public StoredInstance withLinks(StoredInstance stored) {
+    return new StoredInstance(withLinks(stored.instance()), stored.version());
+  }
+
   /** A data element of the instance, with its links. */
   public DataElement withLinks(Instance instance, DataElement element) {
     return withLinks(element, appsBase + instance.appId() + "/instances/" + instance.id(),

@@ -49,7 +49,7 @@ public class InstanceService {
    * texts. Only an app owner (the app's runtime) may start it in a process state: an end user's process is ignored,
    * so that nobody can create an instance that skips the app's first tasks.
    */
-  public Instance create(Caller caller, String appIdText, Instance template) {
+  public StoredInstance create(Caller caller, String appIdText, Instance template) {
     AppId appId = AppId.parse(appIdText);
     if (template == null) {
       throw StorageException.invalid("The request body must be an instance template.");
@@ -78,12 +78,11 @@ public class InstanceService {
         caller.id(),
         now,
         caller.id());
-    Instance stored = updater.insert(instance, List.of(InstanceEvents.Created.of(instance, caller, now)));
-    return links.withLinks(stored);
+    return links.withLinks(updater.insert(instance, List.of(InstanceEvents.Created.of(instance, caller, now))));
   }
 
-  public Instance get(Caller caller, String partyId, String instanceGuid) {
-    return links.withLinks(updater.read(caller, InstanceAction.READ, partyId, instanceGuid));
+  public StoredInstance get(Caller caller, String partyId, String instanceGuid) {
+    return links.withLinks(updater.readStored(caller, InstanceAction.READ, partyId, instanceGuid));
   }
 
   /**
@@ -91,7 +90,7 @@ public class InstanceService {
    * physical removal). An archived instance of an app that protects its instances cannot be deleted until the
    * protection has run out.
    */
-  public Instance delete(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, boolean hard) {
+  public StoredInstance delete(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, boolean hard) {
     return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> {
       Instant now = clock.instant();
       refuseIfProtected(current, now);
@@ -103,7 +102,7 @@ public class InstanceService {
   }
 
   /** Records that the calling app owner no longer needs the instance; confirming twice changes nothing. */
-  public Instance complete(Caller caller, String partyId, String instanceGuid) {
+  public StoredInstance complete(Caller caller, String partyId, String instanceGuid) {
     return update(caller, InstanceAction.APP_OWNER_WRITE, IfMatch.NONE, partyId, instanceGuid, current -> {
       Caller.AppOwner owner = (Caller.AppOwner) caller;
       List<CompleteConfirmation> confirmations =
@@ -123,7 +122,7 @@ public class InstanceService {
    * Read status is how the message box marks what a user has opened; as in Altinn it is not a change to the
    * exchange, so it records no event and leaves {@code lastChanged} alone.
    */
-  public Instance updateReadStatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+  public StoredInstance updateReadStatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       ReadStatus readStatus) {
     return update(caller, InstanceAction.READ, ifMatch, partyId, instanceGuid, current -> {
       InstanceStatus status = current.statusOrInitial();
@@ -134,7 +133,7 @@ public class InstanceService {
     });
   }
 
-  public Instance updateSubstatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+  public StoredInstance updateSubstatus(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       Substatus substatus) {
     if (substatus == null || substatus.label() == null || substatus.label().isBlank()) {
       throw StorageException.invalid("The substatus must have a label.");
@@ -150,7 +149,7 @@ public class InstanceService {
    * Presentation texts and data values are extracted from form data that was saved (and recorded) already, so,
    * as in Altinn, merging them records no event of its own.
    */
-  public Instance updatePresentationTexts(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+  public StoredInstance updatePresentationTexts(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       Map<String, String> texts) {
     requireMap(texts, "texts");
     return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> new InstanceChange(
@@ -158,7 +157,7 @@ public class InstanceService {
             caller.id()), List.of()));
   }
 
-  public Instance updateDataValues(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+  public StoredInstance updateDataValues(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       Map<String, String> values) {
     requireMap(values, "values");
     return update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> new InstanceChange(
@@ -166,8 +165,8 @@ public class InstanceService {
         List.of()));
   }
 
-  private Instance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId, String instanceGuid,
-      Function<Instance, InstanceChange> change) {
+  private StoredInstance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId,
+      String instanceGuid, Function<Instance, InstanceChange> change) {
     return links.withLinks(updater.update(caller, action, ifMatch, partyId, instanceGuid, change));
   }
 

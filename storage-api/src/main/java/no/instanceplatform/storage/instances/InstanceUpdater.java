@@ -34,9 +34,14 @@ public class InstanceUpdater {
 
   /** The instance, if the caller may do {@code action} with it (see {@link AccessPolicy}). */
   public Instance read(Caller caller, InstanceAction action, String partyId, String instanceGuid) {
-    Instance instance = load(partyId, instanceGuid).instance();
-    policy.require(caller, action, instance);
-    return instance;
+    return readStored(caller, action, partyId, instanceGuid).instance();
+  }
+
+  /** As {@link #read}, with the version the instance is stored at. */
+  public StoredInstance readStored(Caller caller, InstanceAction action, String partyId, String instanceGuid) {
+    StoredInstance stored = load(partyId, instanceGuid);
+    policy.require(caller, action, stored.instance());
+    return stored;
   }
 
   /** The stored instance, or not found when it does not exist or is owned by another party. */
@@ -50,26 +55,26 @@ public class InstanceUpdater {
    * Applies {@code change} (which may refuse by throwing), if the caller may do {@code action} with the instance,
    * and answers the instance as written.
    */
-  public Instance update(Caller caller, InstanceAction action, String partyId, String instanceGuid,
+  public StoredInstance update(Caller caller, InstanceAction action, String partyId, String instanceGuid,
       Function<Instance, InstanceChange> change) {
     return update(caller, action, IfMatch.NONE, partyId, instanceGuid, change);
   }
 
   /** As {@link #update(Caller, InstanceAction, String, String, Function)}, if the {@code If-Match} precondition holds. */
-  public Instance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId, String instanceGuid,
-      Function<Instance, InstanceChange> change) {
+  public StoredInstance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId,
+      String instanceGuid, Function<Instance, InstanceChange> change) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       StoredInstance current = load(partyId, instanceGuid);
       policy.require(caller, action, current.instance());
-      ifMatch.check(current.instance());
+      ifMatch.check(current);
       InstanceChange next = change.apply(current.instance());
       if (next.isNone()) {
-        return current.instance();
+        return current;
       }
       Optional<StoredInstance> written = store.replace(current.version(), next.instance(), next.events());
       if (written.isPresent()) {
         announce(instanceGuid, next);
-        return written.get().instance();
+        return written.get();
       }
     }
     throw StorageException.conflict("Instance " + partyId + "/" + instanceGuid
@@ -77,15 +82,16 @@ public class InstanceUpdater {
   }
 
   /** Stores a new instance with its events. */
-  public Instance insert(Instance instance, List<InstanceEvent> events) {
+  public StoredInstance insert(Instance instance, List<InstanceEvent> events) {
     StoredInstance stored = store.insert(instance, events);
     announce(instance.instanceGuid(), new InstanceChange(instance, events));
-    return stored.instance();
+    return stored;
   }
 
   private void announce(String instanceGuid, InstanceChange change) {
     if (!change.events().isEmpty()) {
-      publisher.publishEvent(new InstanceChanged(instanceGuid));
+      publisher.publishEvent(new InstanceChanged(instanceGuid,
+          new PendingEvents(change.instance().appId(), change.events())));
     }
   }
 }

@@ -39,55 +39,57 @@ class InstancesController {
   @PostMapping
   ResponseEntity<Instance> create(Caller caller, @RequestParam(required = false) String appId,
       @RequestBody(required = false) Instance template) {
-    Instance created = instances.create(caller, appId, template);
-    return ResponseEntity.created(URI.create(created.selfLinks().platform())).body(created);
+    StoredInstance created = instances.create(caller, appId, template);
+    return ResponseEntity.created(URI.create(created.instance().selfLinks().platform())).eTag(ETags.of(created))
+        .body(created.instance());
   }
 
   @GetMapping(ONE)
-  Instance get(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
-    return instances.get(caller, Long.toString(partyId), instanceGuid.toString());
+  ResponseEntity<Instance> get(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
+    return ETags.answer(instances.get(caller, Long.toString(partyId), instanceGuid.toString()));
   }
 
   @DeleteMapping(ONE)
-  Instance delete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+  ResponseEntity<Instance> delete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestParam(defaultValue = "false") boolean hard, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-    return instances.delete(caller, IfMatch.instance(ifMatch), Long.toString(partyId), instanceGuid.toString(), hard);
+    return ETags.answer(instances.delete(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), hard));
   }
 
   @PostMapping(ONE + "/complete")
-  Instance complete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
-    return instances.complete(caller, Long.toString(partyId), instanceGuid.toString());
+  ResponseEntity<Instance> complete(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid) {
+    return ETags.answer(instances.complete(caller, Long.toString(partyId), instanceGuid.toString()));
   }
 
   @PutMapping(ONE + "/readstatus")
-  Instance readStatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+  ResponseEntity<Instance> readStatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestParam(required = false) String status, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-    return instances.updateReadStatus(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
-        instanceGuid.toString(), readStatus(status));
+    return ETags.answer(instances.updateReadStatus(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), readStatus(status)));
   }
 
   @PutMapping(ONE + "/substatus")
-  Instance substatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+  ResponseEntity<Instance> substatus(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestBody(required = false) Substatus substatus,
       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-    return instances.updateSubstatus(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
-        instanceGuid.toString(), substatus);
+    return ETags.answer(instances.updateSubstatus(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), substatus));
   }
 
   @PutMapping(ONE + "/presentationtexts")
-  Instance presentationTexts(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) PresentationTexts texts,
+  ResponseEntity<Instance> presentationTexts(Caller caller, @PathVariable long partyId,
+      @PathVariable UUID instanceGuid, @RequestBody(required = false) PresentationTexts texts,
       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-    return instances.updatePresentationTexts(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
-        instanceGuid.toString(), texts == null ? null : texts.texts());
+    return ETags.answer(instances.updatePresentationTexts(caller, IfMatch.instance(ifMatch),
+        Long.toString(partyId), instanceGuid.toString(), texts == null ? null : texts.texts()));
   }
 
   @PutMapping(ONE + "/datavalues")
-  Instance dataValues(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+  ResponseEntity<Instance> dataValues(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestBody(required = false) DataValues values,
       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-    return instances.updateDataValues(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
-        instanceGuid.toString(), values == null ? null : values.values());
+    return ETags.answer(instances.updateDataValues(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), values == null ? null : values.values()));
   }
 
   private static ReadStatus readStatus(String status) {

@@ -7,9 +7,11 @@ import no.instanceplatform.model.ProcessState;
 import no.instanceplatform.model.ProcessStateUpdate;
 import no.instanceplatform.storage.events.EventFilter;
 import no.instanceplatform.storage.events.InstanceEventService;
+import no.instanceplatform.storage.instances.ETags;
 import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.security.Caller;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,19 +33,19 @@ class ProcessController {
   }
 
   @PutMapping
-  Instance update(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
+  ResponseEntity<Instance> update(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
       @RequestBody(required = false) ProcessState state,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return process.updateProcess(caller, IfMatch.instance(ifMatch), Long.toString(partyId), instanceGuid.toString(),
-        state);
+    return ETags.answer(process.updateProcess(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), state));
   }
 
   @PutMapping("/instanceandevents")
-  Instance updateWithEvents(Caller caller, @PathVariable long partyId, @PathVariable UUID instanceGuid,
-      @RequestBody(required = false) ProcessStateUpdate update,
+  ResponseEntity<Instance> updateWithEvents(Caller caller, @PathVariable long partyId,
+      @PathVariable UUID instanceGuid, @RequestBody(required = false) ProcessStateUpdate update,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    return process.updateProcessAndEvents(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
-        instanceGuid.toString(), update);
+    return ETags.answer(process.updateProcessAndEvents(caller, IfMatch.instance(ifMatch), Long.toString(partyId),
+        instanceGuid.toString(), update));
   }
 
   @GetMapping("/history")

@@ -14,6 +14,7 @@ import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceLinks;
 import no.instanceplatform.storage.instances.InstanceUpdater;
+import no.instanceplatform.storage.instances.StoredInstance;
 import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class ProcessService {
    * Replaces the process state alone. The app records its process events itself (or uses
    * {@link #updateProcessAndEvents}, which stores both in one write), so this records none, as in Altinn.
    */
-  public Instance updateProcess(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+  public StoredInstance updateProcess(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       ProcessState state) {
     requireState(state);
     return links.withLinks(updater.update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid,
@@ -47,7 +48,7 @@ public class ProcessService {
   }
 
   /** Replaces the process state and stores the events that record the move, together; Storage names the events. */
-  public Instance updateProcessAndEvents(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
+  public StoredInstance updateProcessAndEvents(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid,
       ProcessStateUpdate update) {
     if (update == null) {
       throw StorageException.invalid("The request body must have 'state' and 'events'.");

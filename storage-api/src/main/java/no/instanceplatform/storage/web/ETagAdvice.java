@@ -1,7 +1,6 @@
 package no.instanceplatform.storage.web;
 
 import no.instanceplatform.model.DataElement;
-import no.instanceplatform.model.Instance;
 import no.instanceplatform.storage.instances.ETags;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -12,7 +11,10 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
-/** Every answer that is an instance or a data element carries its entity tag, for conditional writes. */
+/**
+ * Every answer that is a data element carries its entity tag, for conditional writes. Instances are tagged by their
+ * controllers ({@link ETags#answer}): their tag is their stored version, which the answer's body does not hold.
+ */
 @ControllerAdvice
 class ETagAdvice implements ResponseBodyAdvice<Object> {
 
@@ -25,9 +27,7 @@ class ETagAdvice implements ResponseBodyAdvice<Object> {
   public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
       Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
       ServerHttpResponse response) {
-    if (body instanceof Instance instance) {
-      response.getHeaders().set(HttpHeaders.ETAG, ETags.of(instance));
-    } else if (body instanceof DataElement element) {
+    if (body instanceof DataElement element) {
       response.getHeaders().set(HttpHeaders.ETAG, ETags.of(element));
     }
     return body;

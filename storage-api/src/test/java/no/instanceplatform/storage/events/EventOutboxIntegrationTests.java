@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,35 @@ class EventOutboxIntegrationTests extends IntegrationTest {
 
     assertThat(storedEventTypes(id)).containsExactly("Created");
     assertThat(outboxSize(id)).isZero();
+  }
+
+  @Test
+  void aWritesOwnEventsAreDeliveredWithoutReadingTheOutboxBack() {
+    String id = createInstance();
+    assertThat(as(USER_1337).delete(INSTANCES + "/" + id).status()).isEqualTo(200);
+
+    assertThat(storedEventTypes(id)).containsExactly("Created", "Deleted");
+    assertThat(outboxSize(id)).isZero();
+    verify(outbox, never()).pending(anyString());
+  }
+
+  @Test
+  void anEventStoredButNotAcknowledgedBeforeACrashIsLeftToTheSweepWhileLaterWritesDeliverTheirOwn() {
+    doThrow(new DataAccessResourceFailureException("crashed")).when(outbox).acknowledge(anyString(), any());
+    String id = createInstance();
+    doCallRealMethod().when(outbox).acknowledge(anyString(), any());
+
+    assertThat(as(USER_1337).delete(INSTANCES + "/" + id).status()).isEqualTo(200);
+
+    assertThat(storedEventTypes(id)).containsExactly("Created", "Deleted");
+    assertThat(outboxSize(id)).isEqualTo(1);
+    assertThat(listedEventTypes(id)).containsExactly("Created", "Deleted");
+
+    relay.sweep();
+
+    assertThat(storedEventTypes(id)).containsExactly("Created", "Deleted");
+    assertThat(outboxSize(id)).isZero();
+    assertThat(listedEventTypes(id)).containsExactly("Created", "Deleted");
   }
 
   @Test

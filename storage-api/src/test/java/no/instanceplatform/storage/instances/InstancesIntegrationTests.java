@@ -278,7 +278,7 @@ class InstancesIntegrationTests extends IntegrationTest {
     StorageHttp.Response written = http.with("If-Match", tag).put(INSTANCES + "/" + id + "/datavalues",
         Map.of("values", Map.of("a", "1")));
 
-    assertThat(tag).matches("\"[0-9a-f]{24}\"");
+    assertThat(tag).matches("\"[0-9]+-[0-9]+\"");
     assertThat(written.status()).isEqualTo(200);
     assertThat(written.header("ETag")).isNotEqualTo(tag).isEqualTo(http.get(INSTANCES + "/" + id).header("ETag"));
     assertProblem(http.with("If-Match", tag).put(INSTANCES + "/" + id + "/datavalues",
@@ -290,6 +290,26 @@ class InstancesIntegrationTests extends IntegrationTest {
     String current = http.get(INSTANCES + "/" + id).header("ETag");
     assertThat(http.with("If-Match", "\"other\", " + current)
         .put(INSTANCES + "/" + id + "/process", Map.of("started", "2024-01-01T00:00:00Z")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theTagChangesWithEveryWriteEvenOneThatLeavesLastChangedAloneAndOnlyThen() {
+    String id = createInstance();
+    StorageHttp.Response before = http.get(INSTANCES + "/" + id);
+    String created = before.header("ETag");
+    assertThat(as(USER_1337).get(INSTANCES + "/" + id).header("ETag")).isEqualTo(created);
+
+    StorageHttp.Response read = as(USER_1337).put(INSTANCES + "/" + id + "/readstatus?status=Read", null);
+    assertThat(read.json().path("lastChanged")).isEqualTo(before.json().path("lastChanged"));
+    assertThat(read.header("ETag")).isNotEqualTo(created).isEqualTo(http.get(INSTANCES + "/" + id).header("ETag"));
+
+    StorageHttp.Response again = as(USER_1337).put(INSTANCES + "/" + id + "/readstatus?status=Read", null);
+    assertThat(again.header("ETag")).isEqualTo(read.header("ETag"));
+
+    StorageHttp.Response upload = as(USER_1337).send("POST", INSTANCES + "/" + id + "/data?dataType=default",
+        "<skjema/>", "application/xml");
+    assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
+    assertThat(http.get(INSTANCES + "/" + id).header("ETag")).isNotEqualTo(read.header("ETag"));
   }
 
   private String createInstance() {

@@ -19,13 +19,15 @@ import tools.jackson.databind.JsonNode;
  * emulator in memory, emptied before each test, with the local platform issuing the tokens. {@link #http} calls
  * as the app owner {@code ttd} with every scope; {@link #as} as any other caller; {@link #anonymous} without a
  * token. The outbox sweep does not run on its own: tests that need it call it, and a background sweep calling a
- * Mockito spy while a test stubs it would take the stubbing (Mockito stubbing is not thread-safe).
+ * Mockito spy while a test stubs it would take the stubbing (Mockito stubbing is not thread-safe). Application
+ * metadata is not cached, since each test empties the database behind Storage's back ({@code
+ * ApplicationCacheIntegrationTests} turns the cache on).
  */
 @SpringBootTest(classes = StorageApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"storage.mongodb.embedded-in-memory=true", "storage.mongodb.uri=",
         "storage.local-platform.enabled=true", "storage.data-dir=target/test-data",
         "storage.local-platform.signing-key-file=target/test-data/signing-key.jwk.json",
-        "storage.events.outbox-sweep-interval=PT24H"})
+        "storage.events.outbox-sweep-interval=PT24H", "storage.applications.cache-ttl=PT0S"})
 public abstract class IntegrationTest {
 
   /** The app owner ttd with the instance scopes and appdeploy. */
