@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import no.instanceplatform.model.Application;
@@ -47,9 +48,11 @@ public class InstanceService {
    * Creates an instance of an app from a client's template. Storage sets the identity, the ownership of the app,
    * the status, the data, the confirmations and the timestamps; the client chooses the owner, the deadlines and the
    * texts. Only an app owner (the app's runtime) may start it in a process state: an end user's process is ignored,
-   * so that nobody can create an instance that skips the app's first tasks.
+   * so that nobody can create an instance that skips the app's first tasks. A create repeated with the same
+   * idempotency key answers the instance the first one made, as it is now.
    */
-  public StoredInstance create(Caller caller, String appIdText, Instance template) {
+  public StoredInstance create(Caller caller, String appIdText, Instance template,
+      Optional<IdempotencyKey> idempotencyKey) {
     AppId appId = AppId.parse(appIdText);
     if (template == null) {
       throw StorageException.invalid("The request body must be an instance template.");
@@ -60,8 +63,10 @@ public class InstanceService {
     policy.requireInstantiate(caller, partyId, application.org());
     Instant now = clock.instant();
     InstanceOwner owner = template.instanceOwner();
+    String instanceGuid = idempotencyKey.map(key -> key.instanceGuid(caller, appId, partyId))
+        .orElseGet(() -> UUID.randomUUID().toString());
     Instance instance = new Instance(
-        partyId + "/" + UUID.randomUUID(),
+        partyId + "/" + instanceGuid,
         new InstanceOwner(partyId, owner.personNumber(), owner.organisationNumber(), owner.username()),
         appId.toString(),
         application.org(),
@@ -78,7 +83,14 @@ public class InstanceService {
         caller.id(),
         now,
         caller.id());
-    return links.withLinks(updater.insert(instance, List.of(InstanceEvents.Created.of(instance, caller, now))));
+    try {
+      return links.withLinks(updater.insert(instance, List.of(InstanceEvents.Created.of(instance, caller, now))));
+    } catch (InstanceExistsException e) {
+      if (idempotencyKey.isEmpty()) {
+        throw e;
+      }
+      return links.withLinks(updater.readStored(caller, InstanceAction.READ, partyId, instanceGuid));
+    }
   }
 
   public StoredInstance get(Caller caller, String partyId, String instanceGuid) {

@@ -11,7 +11,11 @@ import no.instanceplatform.model.InstanceEvent;
  */
 public interface InstanceStore {
 
-  /** Stores a new instance (without self links) and its events, as version 1. */
+  /**
+   * Stores a new instance (without self links) and its events, as version 1.
+   *
+   * @throws InstanceExistsException when an instance with its guid is stored already
+   */
   StoredInstance insert(Instance instance, List<InstanceEvent> events);
 
   Optional<StoredInstance> find(String instanceGuid);

@@ -38,8 +38,9 @@ class InstancesController {
 
   @PostMapping
   ResponseEntity<Instance> create(Caller caller, @RequestParam(required = false) String appId,
-      @RequestBody(required = false) Instance template) {
-    StoredInstance created = instances.create(caller, appId, template);
+      @RequestBody(required = false) Instance template,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+    StoredInstance created = instances.create(caller, appId, template, IdempotencyKey.parse(idempotencyKey));
     return ResponseEntity.created(URI.create(created.instance().selfLinks().platform())).eTag(ETags.of(created))
         .body(created.instance());
   }

@@ -11,6 +11,7 @@ import java.util.Set;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.instances.EventOutbox;
+import no.instanceplatform.storage.instances.InstanceExistsException;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.instances.Keyset;
@@ -18,6 +19,7 @@ import no.instanceplatform.storage.instances.PendingEvents;
 import no.instanceplatform.storage.instances.StoredInstance;
 import no.instanceplatform.storage.mongo.FieldReplacement;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -68,8 +70,11 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
 
   @Override
   public StoredInstance insert(Instance instance, List<InstanceEvent> events) {
-    InstanceDocument saved = mongo.insert(InstanceMapping.toDocument(instance, 1, events));
-    return stored(saved);
+    try {
+      return stored(mongo.insert(InstanceMapping.toDocument(instance, 1, events)));
+    } catch (DuplicateKeyException e) {
+      throw new InstanceExistsException(instance.instanceGuid());
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package no.instanceplatform.storage.instances.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import no.instanceplatform.model.ProcessState;
 import no.instanceplatform.model.ReadStatus;
 import no.instanceplatform.model.Substatus;
 import no.instanceplatform.model.ValidationStatus;
+import no.instanceplatform.storage.instances.InstanceExistsException;
 import no.instanceplatform.storage.instances.StoredInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,16 @@ abstract class InstanceStoreContract {
     StoredInstance found = store.find(instance.instanceGuid()).orElseThrow();
     assertThat(found.version()).isEqualTo(1);
     assertThat(found.instance()).isEqualTo(instance);
+  }
+
+  @Test
+  void aSecondInsertOfAGuidIsRefusedAndLeavesTheFirst() {
+    Instance instance = fullInstance();
+    store.insert(instance, List.of());
+
+    assertThatThrownBy(() -> store.insert(instance, List.of()))
+        .isInstanceOf(InstanceExistsException.class);
+    assertThat(store.find(instance.instanceGuid())).get().extracting(StoredInstance::version).isEqualTo(1L);
   }
 
   @Test
