@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import no.instanceplatform.app.apps.AppMetadataService;
 import no.instanceplatform.app.apps.AppRegistry;
 import no.instanceplatform.app.apps.HostedApp;
@@ -13,6 +14,7 @@ import no.instanceplatform.app.process.ProcessEngine;
 import no.instanceplatform.app.process.ProcessTransition;
 import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
+import no.instanceplatform.app.storageclient.StorageUnavailableException;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceOwner;
@@ -72,9 +74,15 @@ class InstantiationService {
   private Instance createAndStart(CallerAuthentication auth, HostedApp hosted, Application application,
       InstanceOwner owner, InstantiationTemplate template, List<DataPart> parts, Instance copySource) {
     String token = auth.tokenValue();
-    Instance created = instances.create(application.id(), new Instance(null, owner, application.id(), null, null,
-        template.dueBefore(), template.visibleAfter(), null, null, null, null, null, null, null, null, null, null),
-        token);
+    Instance instance = new Instance(null, owner, application.id(), null, null, template.dueBefore(),
+        template.visibleAfter(), null, null, null, null, null, null, null, null, null, null);
+    String idempotencyKey = UUID.randomUUID().toString();
+    Instance created;
+    try {
+      created = instances.create(application.id(), instance, token, idempotencyKey);
+    } catch (StorageUnavailableException e) {
+      throw e.neverSent() ? e : abandoned.removeUnanswered(application.id(), instance, idempotencyKey, token, e);
+    }
     InstanceRef ref = InstanceRef.parse(created.id());
     try {
       String firstTask = startProcess(auth, hosted, created, ref);

@@ -24,16 +24,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class InstanceClient {
 
+  private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final StorageCalls calls;
 
   InstanceClient(StorageCalls calls) {
     this.calls = calls;
   }
 
-  public Instance create(String appId, Instance template, String token) {
+  /**
+   * Creates the instance; sent again with the same {@code idempotencyKey} (after its answer was lost), it answers
+   * the instance the first call made.
+   */
+  public Instance create(String appId, Instance template, String token, String idempotencyKey) {
     AppRef.parse(appId);
     return calls.write(() -> calls.http().post().uri(calls.api() + "/instances?appId={appId}", appId)
         .headers(headers -> StorageCalls.bearer(headers, token))
+        .header(IDEMPOTENCY_KEY, idempotencyKey)
         .contentType(MediaType.APPLICATION_JSON).body(template)
         .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
         .body(Instance.class));

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import no.instanceplatform.app.storageclient.DataClient;
@@ -20,12 +23,13 @@ import no.instanceplatform.app.support.AppHttp.Multipart;
 import no.instanceplatform.app.support.AppHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A step failing after Storage created the instance: the instance is hard-deleted before the error is answered, or,
- * when Storage is unreachable, as soon as it answers again.
+ * A step failing after Storage created the instance, or the create's own answer lost: the instance is hard-deleted
+ * before the error is answered, or, when Storage is unreachable, as soon as it answers again.
  */
 class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
 
@@ -82,6 +86,43 @@ class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
       Thread.sleep(50);
     }
     assertThat(pendingDeletions()).isZero();
+  }
+
+  @Test
+  void aCreateWhoseAnswerWasLostIsFoundByItsKeyAndDeleted() throws Exception {
+    doAnswer(call -> {
+      call.callRealMethod();
+      throw new StorageUnavailableException("Storage did not answer.", new IOException("Connection reset"));
+    }).doCallRealMethod().when(instanceClient).create(any(), any(), anyString(), anyString());
+    long before = instances("false");
+    long hardDeletedBefore = instances("true");
+
+    Response response = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=501337", null);
+
+    assertProblem(response, 503, "Storage is unavailable");
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (pendingDeletions() > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+    }
+    assertThat(instances("false")).isEqualTo(before);
+    assertThat(instances("true")).isEqualTo(hardDeletedBefore + 1);
+    ArgumentCaptor<String> keys = ArgumentCaptor.forClass(String.class);
+    verify(instanceClient, times(2)).create(any(), any(), anyString(), keys.capture());
+    assertThat(keys.getAllValues().getFirst()).isEqualTo(keys.getAllValues().getLast());
+  }
+
+  @Test
+  void aCreateThatNeverReachedStorageIsNotSentAgain() {
+    doThrow(new StorageUnavailableException("Storage did not answer.", new ConnectException("Connection refused")))
+        .when(instanceClient).create(any(), any(), anyString(), anyString());
+    long hardDeletedBefore = instances("true");
+
+    Response response = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=501337", null);
+
+    assertProblem(response, 503, "Storage is unavailable");
+    verify(instanceClient, times(1)).create(any(), any(), anyString(), anyString());
+    assertThat(pendingDeletions()).isZero();
+    assertThat(instances("true")).isEqualTo(hardDeletedBefore);
   }
 
   private double pendingDeletions() {
