@@ -20,6 +20,7 @@ class StorageClientConfiguration {
    */
   @Bean
   RestClient storageRestClient(JsonMapper json, AppProperties properties) {
+    // The read timeout is the client's, not the request factory's (see DeadlineHttpClient).
     HttpClient http = HttpClient.newBuilder()
         .connectTimeout(properties.storageConnectTimeout())
         // Storage speaks HTTP/1.1; asking for an h2c upgrade would only cost a round trip.
@@ -28,8 +29,8 @@ class StorageClientConfiguration {
         // sends; a virtual thread costs next to nothing.
         .executor(Executors.newVirtualThreadPerTaskExecutor())
         .build();
-    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-    factory.setReadTimeout(properties.storageReadTimeout());
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+        new DeadlineHttpClient(http, properties.storageReadTimeout()));
     return RestClient.builder()
         .requestFactory(factory)
         .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(
