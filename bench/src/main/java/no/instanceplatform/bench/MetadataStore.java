@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import no.instanceplatform.storage.mongo.EmulatorServer;
 import no.instanceplatform.testkit.ServiceProcess;
+import no.instanceplatform.testkit.ThisClassPath;
 import org.bson.Document;
 
 /**
@@ -41,7 +42,7 @@ final class MetadataStore implements AutoCloseable {
   static MetadataStore start(String mongoUri, String emulatorHeap) {
     if (mongoUri == null) {
       int port = ServiceProcess.freePort();
-      List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(EmulatorServer.class));
+      List<String> launch = new ArrayList<>(ThisClassPath.of(EmulatorServer.class));
       launch.add(Integer.toString(port));
       ServiceProcess emulator = ServiceProcess.start(new ServiceProcess.Spec("emulator", emulatorHeap,
           List.of("-Dlogback.configurationFile=bench-logback.xml"), launch, null, Duration.ofSeconds(60)), port,

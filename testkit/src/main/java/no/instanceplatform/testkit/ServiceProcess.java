@@ -1,6 +1,5 @@
 package no.instanceplatform.testkit;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,7 +19,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -229,30 +227,6 @@ public final class ServiceProcess implements AutoCloseable {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
       return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /**
-   * The launch of {@code main} on this JVM's own class path: from the bench jar (a Spring Boot jar, whose classes
-   * are nested) through Boot's launcher, otherwise (the tests, an IDE) on the class path as it is.
-   */
-  public static List<String> thisClassPath(Class<?> main) {
-    String classPath = System.getProperty("java.class.path");
-    if (isBootJar(classPath)) {
-      return List.of("-Dloader.main=" + main.getName(), "-cp", classPath,
-          "org.springframework.boot.loader.launch.PropertiesLauncher");
-    }
-    return List.of("-cp", classPath, main.getName());
-  }
-
-  private static boolean isBootJar(String classPath) {
-    if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
-      return false;
-    }
-    try (JarFile jar = new JarFile(classPath)) {
-      return jar.getEntry("BOOT-INF/classes/") != null;
     } catch (IOException e) {
       return false;
     }

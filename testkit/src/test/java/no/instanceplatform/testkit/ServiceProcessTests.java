@@ -13,7 +13,7 @@ class ServiceProcessTests {
   @Test
   void aKilledServiceIsGoneAtOnceWithSigkillsExitCodeAndKeepsItsFolderUntilClosed() {
     int port = ServiceProcess.freePort();
-    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(Listener.class));
+    List<String> launch = new ArrayList<>(ThisClassPath.of(Listener.class));
     launch.add(Integer.toString(port));
     ServiceProcess listener = ServiceProcess.start(new ServiceProcess.Spec("listener", "32m", List.of(), launch,
         null, Duration.ofSeconds(60)), port, ServiceProcess.temporaryDirectory("testkit-listener-"));

@@ -11,6 +11,7 @@ import no.instanceplatform.app.support.InProcessStorage;
 import no.instanceplatform.storage.StorageApplication;
 import no.instanceplatform.storage.mongo.EmulatorServer;
 import no.instanceplatform.testkit.ServiceProcess;
+import no.instanceplatform.testkit.ThisClassPath;
 
 /**
  * Storage in a JVM of its own that a test can kill as a crash would ({@code kill -9}) and start again on the same
@@ -36,7 +37,7 @@ final class CrashableStorage implements AutoCloseable {
   /** Starts the emulator, then Storage on it with these extra arguments. */
   static CrashableStorage start(Path dir, String... arguments) {
     int emulatorPort = ServiceProcess.freePort();
-    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(EmulatorServer.class));
+    List<String> launch = new ArrayList<>(ThisClassPath.of(EmulatorServer.class));
     launch.add(Integer.toString(emulatorPort));
     ServiceProcess emulator = ServiceProcess.start(new ServiceProcess.Spec("emulator", "512m", List.of(), launch,
         null, Duration.ofSeconds(60)), emulatorPort, ServiceProcess.temporaryDirectory("crash-emulator-"));
@@ -104,7 +105,7 @@ final class CrashableStorage implements AutoCloseable {
   }
 
   private void startStorage(String... arguments) {
-    List<String> launch = new ArrayList<>(ServiceProcess.thisClassPath(StorageApplication.class));
+    List<String> launch = new ArrayList<>(ThisClassPath.of(StorageApplication.class));
     launch.addAll(InProcessStorage.arguments(port, dir, mongoUri()));
     launch.addAll(List.of(arguments));
     storage = ServiceProcess.start(new ServiceProcess.Spec("Storage", "384m", List.of(), launch,
