@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param group the table the row belongs to (Storage versus the store, App API versus Storage, query depth)
  * @param target what the ratio must reach
- * @param ratio the scenario's throughput over the baseline's ({@link Target.Kind#THROUGHPUT}), or its median latency
- *     over the baseline's ({@link Target.Kind#LATENCY})
+ * @param ratio the scenario's throughput over the baseline's ({@link Target.Kind#THROUGHPUT},
+ *     {@link Target.Kind#REFERENCE}), or its median latency over the baseline's ({@link Target.Kind#LATENCY})
  * @param processes each process's CPU time and peak RSS during the scenario's rounds, both sides and warm-up
  *     included (the baseline's rounds use the store, not the services)
  */
@@ -23,7 +23,12 @@ record Comparison(String group, String scenario, Side subject, Side baseline, Ta
       /** The scenario's throughput at least {@code bound} times the baseline's. */
       THROUGHPUT,
       /** The scenario's median latency at most {@code bound} times the baseline's. */
-      LATENCY
+      LATENCY,
+      /**
+       * No target: a throughput ratio measured for what it says about the others (how close to its baseline any
+       * request of that kind can come on this machine).
+       */
+      REFERENCE
     }
 
     static Target throughput(double atLeast) {
@@ -34,18 +39,30 @@ record Comparison(String group, String scenario, Side subject, Side baseline, Ta
       return new Target(Kind.LATENCY, atMost);
     }
 
+    static Target reference() {
+      return new Target(Kind.REFERENCE, 0);
+    }
+
     double ratio(Side subject, Side baseline) {
-      return Side.round(kind == Kind.THROUGHPUT ? subject.throughput() / baseline.throughput()
-          : subject.medianMs() / baseline.medianMs(), 2);
+      return Side.round(kind == Kind.LATENCY ? subject.medianMs() / baseline.medianMs()
+          : subject.throughput() / baseline.throughput(), 2);
     }
 
     boolean met(double ratio) {
-      return kind == Kind.THROUGHPUT ? ratio >= bound : ratio <= bound;
+      return switch (kind) {
+        case THROUGHPUT -> ratio >= bound;
+        case LATENCY -> ratio <= bound;
+        case REFERENCE -> true;
+      };
     }
 
     @Override
     public String toString() {
-      return kind == Kind.THROUGHPUT ? "throughput >= " + bound + "x" : "latency <= " + bound + "x";
+      return switch (kind) {
+        case THROUGHPUT -> "throughput >= " + bound + "x";
+        case LATENCY -> "latency <= " + bound + "x";
+        case REFERENCE -> "reference, no target";
+      };
     }
   }
 

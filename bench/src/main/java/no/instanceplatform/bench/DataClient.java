@@ -122,6 +122,13 @@ final class DataClient {
     return instance;
   }
 
+  /** Asks the service's liveness probe, which needs no token and reads nothing; fails unless it answers UP. */
+  void liveness() {
+    if (!text("/actuator/health/liveness").contains("\"UP\"")) {
+      throw new IllegalStateException("The liveness probe of " + base + " did not answer UP");
+    }
+  }
+
   /** A file's content type and name, as its upload declares them. */
   record FileType(String contentType, String filename) {
     static final FileType BINARY = new FileType("application/octet-stream", "bench.bin");

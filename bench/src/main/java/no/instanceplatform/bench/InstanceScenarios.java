@@ -60,26 +60,41 @@ final class InstanceScenarios {
 
   /** Reads the instances {@link #create()} made, each client a different one, in the same order on both sides. */
   Comparison get() {
-    if (created.isEmpty()) {
-      throw new IllegalStateException("get() reads what create() made; run that first");
-    }
     String token = storage.userToken(DataClient.USER);
-    MongoCollection<Document> instances = store.database().getCollection(COLLECTION);
-    List<String> ids = List.copyOf(created);
+    List<String> ids = createdIds();
     return versus.run(GROUP, "get instance", Comparison.Target.throughput(0.5),
         new Versus.Contender("GET /storage/api/v1/instances/{partyId}/{guid}", i ->
             storage.getInstance(ids.get(i % ids.size()), token)),
-        new Versus.Contender("find by _id in " + COLLECTION, i -> {
-          String guid = guid(ids.get(i % ids.size()));
-          Document found = instances.find(eq("_id", guid)).first();
-          if (found == null) {
-            throw new IllegalStateException("No instance " + guid + " in the store");
-          }
-        }));
+        findById(ids));
   }
 
-  /** Instances created so far, as {@code {partyId}/{guid}}. */
-  List<String> created() {
+  /**
+   * The least any request to Storage costs on this machine, against the same baseline as {@link #get()}: how close to
+   * the driver an HTTP service can come here at all, with the client, the service and the store on the same CPUs.
+   */
+  Comparison httpFloor() {
+    List<String> ids = createdIds();
+    return versus.run(GROUP, "HTTP floor: Storage's liveness probe", Comparison.Target.reference(),
+        new Versus.Contender("GET /actuator/health/liveness (no token, no store, a constant answer)", i ->
+            storage.liveness()),
+        findById(ids));
+  }
+
+  private Versus.Contender findById(List<String> ids) {
+    MongoCollection<Document> instances = store.database().getCollection(COLLECTION);
+    return new Versus.Contender("find by _id in " + COLLECTION, i -> {
+      String guid = guid(ids.get(i % ids.size()));
+      Document found = instances.find(eq("_id", guid)).first();
+      if (found == null) {
+        throw new IllegalStateException("No instance " + guid + " in the store");
+      }
+    });
+  }
+
+  private List<String> createdIds() {
+    if (created.isEmpty()) {
+      throw new IllegalStateException("get() and httpFloor() read what create() made; run that first");
+    }
     return List.copyOf(created);
   }
 

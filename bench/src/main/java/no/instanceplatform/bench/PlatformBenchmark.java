@@ -110,6 +110,7 @@ public final class PlatformBenchmark {
         options.requests(), options.warmUpRounds(), options.rounds(), stats, log));
     rows.add(instances.create());
     rows.add(instances.get());
+    rows.add(instances.httpFloor());
 
     log.println("Files through Storage versus " + blobStoreName);
     FileScenarios files = new FileScenarios(stats, log);

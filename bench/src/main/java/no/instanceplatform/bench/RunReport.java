@@ -65,9 +65,9 @@ record RunReport(
           group = row.group();
           md.append("| **").append(group).append("** | | | | | | | |\n");
         }
-        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.2f | %s %s |%n", row.scenario(),
+        md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.2f | %s |%n", row.scenario(),
             row.subject().clients(), latency(row.subject()), throughput(row.subject()), latency(row.baseline()),
-            throughput(row.baseline()), row.ratio(), target(row.target()), row.met() ? "met" : "**missed**"));
+            throughput(row.baseline()), row.ratio(), target(row)));
       }
       md.append("\nWhat each row compares:\n\n");
       for (Comparison row : grouped()) {
@@ -90,9 +90,9 @@ record RunReport(
             score.unit(), Double.isNaN(score.error()) ? "-" : String.format(Locale.ROOT, "± %.3f", score.error())));
       }
     }
-    if (!comparisons.isEmpty()) {
-      md.append(String.format(Locale.ROOT, "%nTargets: %d of %d met.%n", comparisons.size() - targetsMissed(),
-          comparisons.size()));
+    if (!targeted().isEmpty()) {
+      md.append(String.format(Locale.ROOT, "%nTargets: %d of %d met.%n", targeted().size() - targetsMissed(),
+          targeted().size()));
     }
     return md.toString();
   }
@@ -160,8 +160,20 @@ record RunReport(
     return String.format(Locale.ROOT, "%,.1f %s", side.throughput(), side.unit());
   }
 
-  private static String target(Comparison.Target target) {
-    return target.kind() == Comparison.Target.Kind.THROUGHPUT ? String.format(Locale.ROOT, "≥ %.1f", target.bound())
-        : String.format(Locale.ROOT, "latency ≤ %.1f", target.bound());
+  private static String target(Comparison row) {
+    Comparison.Target target = row.target();
+    return switch (target.kind()) {
+      case THROUGHPUT -> String.format(Locale.ROOT, "≥ %.1f %s", target.bound(), met(row));
+      case LATENCY -> String.format(Locale.ROOT, "latency ≤ %.1f %s", target.bound(), met(row));
+      case REFERENCE -> "none: a reference";
+    };
+  }
+
+  private static String met(Comparison row) {
+    return row.met() ? "met" : "**missed**";
+  }
+
+  private List<Comparison> targeted() {
+    return comparisons.stream().filter(row -> row.target().kind() != Comparison.Target.Kind.REFERENCE).toList();
   }
 }
