@@ -20,9 +20,11 @@ import reactor.util.context.Context;
  *
  * <p>The SDK delivers the body as chunks (the JDK HTTP client's reads, up to 16 KiB each). This stream asks for at
  * most {@value #PREFETCH} chunks ahead of its reader, so the HTTP client stops reading from the socket while the
- * reader is slow: memory stays bounded (the SDK's adapter of the JDK client adds its own read-ahead, also bounded)
- * whatever the blob's size. The reader's thread waits for the next chunk; no thread of this store's is involved.
- * Closing the stream before the end cancels the response, which closes its connection.
+ * reader is slow: memory stays bounded whatever the blob's size (the SDK's adapter of the JDK client reads up to
+ * 256 chunks, 4 MiB, ahead of that). The reader's thread waits for the next chunk; no thread of this store's is
+ * involved. Closing the stream before the end cancels the response, which closes its connection. The price of
+ * holding one response open: the HTTP client's read timeout counts from one chunk to the next, so a reader that
+ * stops reading for longer than that ({@code storage.blob.azure.read-timeout}) loses the read.
  *
  * <p>The body is checked against the response's Content-Length: a body that ends short fails where the end would
  * have been, and one that runs long fails before its extra bytes are handed out, so a broken response is never
