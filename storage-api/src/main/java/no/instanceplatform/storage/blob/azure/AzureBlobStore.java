@@ -22,16 +22,19 @@ import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobNames;
@@ -79,6 +82,13 @@ public class AzureBlobStore implements BlobStore {
   /** Bytes per block written. */
   public static final int BLOCK_SIZE = 4 * 1024 * 1024;
 
+  /**
+   * Block buffers kept from one put for the next. A block's buffer is a humongous object to G1 (more than half a heap
+   * region), and allocating one for every put set off a collection every few puts. Puts beyond these at one time
+   * allocate their own.
+   */
+  private static final int SPARE_BUFFERS = 2;
+
   /** A broken read is not resumed with a range request, which could be of another version: see the class comment. */
   private static final DownloadRetryOptions NO_RESUME = new DownloadRetryOptions().setMaxRetryRequests(0);
 
@@ -86,6 +96,7 @@ public class AzureBlobStore implements BlobStore {
   /** The same account over the same pipeline, for reads: only the asynchronous client streams a response body. */
   private final BlobServiceAsyncClient reads;
   private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
+  private final BlockingQueue<byte[]> spareBuffers = new ArrayBlockingQueue<>(SPARE_BUFFERS);
 
   /** A store over a client built by {@link AzureServiceClients#create} (or any other). */
   public AzureBlobStore(BlobServiceClient service) {
@@ -112,12 +123,20 @@ public class AzureBlobStore implements BlobStore {
     LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
     ensureContainer(container);
     BlockBlobClient blob = service.getBlobContainerClient(container).getBlobClient(name).getBlockBlobClient();
+    byte[] buffer = Objects.requireNonNullElseGet(spareBuffers.poll(), () -> new byte[BLOCK_SIZE]);
+    long written = write(container, blob, limited, buffer);
+    // Only now: a put that failed may have left a request behind that still reads its buffer.
+    spareBuffers.offer(buffer);
+    return written;
+  }
+
+  /** Writes the content through {@code buffer}, one block at a time. */
+  private long write(String container, BlockBlobClient blob, LimitedInputStream limited, byte[] buffer) {
     MessageDigest md5 = ContentMd5.newDigest();
-    byte[] buffer = new byte[BLOCK_SIZE];
     int n = limited.readFully(buffer);
     if (n < buffer.length) {
       md5.update(buffer, 0, n);
-      BinaryData data = BinaryData.fromBytes(Arrays.copyOf(buffer, n));
+      BinaryData data = BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, n));
       BlobHttpHeaders headers = new BlobHttpHeaders().setContentMd5(md5.digest());
       write(container, () -> blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(data).setHeaders(headers),
           null, Context.NONE), true);
@@ -129,7 +148,7 @@ public class AzureBlobStore implements BlobStore {
     while (n > 0) {
       md5.update(buffer, 0, n);
       String block = blockId(upload, blocks.size());
-      BinaryData data = BinaryData.fromBytes(n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
+      BinaryData data = BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, n));
       write(container, () -> blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(block, data), null,
           Context.NONE), blocks.isEmpty());
       blocks.add(block);
