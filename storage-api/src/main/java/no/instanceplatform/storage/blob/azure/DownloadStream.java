@@ -43,7 +43,8 @@ final class DownloadStream extends InputStream {
   /**
    * Reactor's context key for where a subscription's dropped errors go ({@code Hooks.KEY_ON_ERROR_DROPPED}, not
    * public). The JDK HTTP client may answer the cancel of a half-read body with an error, which arrives after the
-   * cancel and would be logged at ERROR, with its stack, for every client that goes away mid-download.
+   * cancel and would be logged at ERROR, with its stack, for every client that goes away mid-download (as
+   * AzureBlobStoreTests would see, should Reactor rename the key).
    */
   private static final String ON_ERROR_DROPPED = "reactor.onErrorDropped.local";
 
