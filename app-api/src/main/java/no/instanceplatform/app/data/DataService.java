@@ -84,12 +84,22 @@ public class DataService {
     return data.delete(ref, dataGuid, auth.tokenValue());
   }
 
-  /** Streams the file to {@code receiver} once the instance is known to be this app's. */
+  /**
+   * Streams the file to {@code receiver} once the instance is known to be this app's and to have the element. The
+   * file is opened while the instance is read, the two calls to Storage at once rather than one after the other;
+   * when a check fails the file is let go unread, and the check's refusal is the answer.
+   */
   public <T> T read(CallerAuthentication auth, String org, String app, InstanceRef ref, UUID dataGuid,
       DataClient.Receiver<T> receiver) {
     Application application = metadata.application(org, app);
-    element(instanceOf(auth, application, ref), dataGuid);
-    return data.read(ref, dataGuid, auth.tokenValue(), receiver);
+    DataClient.Opening file = data.open(ref, dataGuid, auth.tokenValue());
+    try {
+      element(instanceOf(auth, application, ref), dataGuid);
+    } catch (RuntimeException | Error e) {
+      file.discard();
+      throw e;
+    }
+    return file.receive(receiver);
   }
 
   private Instance instanceOf(CallerAuthentication auth, Application application, InstanceRef ref) {

@@ -7,6 +7,7 @@ import no.instanceplatform.app.apps.AppInstances;
 import no.instanceplatform.app.apps.AppMetadataService;
 import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.storageclient.InstanceClient;
+import no.instanceplatform.app.storageclient.InstanceJson;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.app.storageclient.RegisterClient;
 import no.instanceplatform.app.storageclient.StorageProblemException;
@@ -35,11 +36,13 @@ class InstanceService {
     this.register = register;
   }
 
-  /** The instance; an end user opening it marks it read, as app-lib does. */
-  Instance get(CallerAuthentication auth, String org, String app, InstanceRef ref) {
-    Instance instance = instanceOf(auth, org, app, ref);
-    ReadStatus status = instance.statusOrInitial().readStatus();
-    if (auth.caller() instanceof Caller.User && status != ReadStatus.Read) {
+  /**
+   * The instance as Storage wrote it; an end user opening it marks it read, as app-lib does, and then gets Storage's
+   * answer to that change.
+   */
+  InstanceJson get(CallerAuthentication auth, String org, String app, InstanceRef ref) {
+    InstanceJson instance = appInstances.getJson(metadata.application(org, app), ref, auth.tokenValue());
+    if (auth.caller() instanceof Caller.User && instance.readStatus() != ReadStatus.Read) {
       return instances.updateReadStatus(ref, ReadStatus.Read, auth.tokenValue());
     }
     return instance;

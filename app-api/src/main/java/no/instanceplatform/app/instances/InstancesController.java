@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import no.instanceplatform.app.storageclient.InstanceJson;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.Substatus;
@@ -49,8 +50,9 @@ class InstancesController {
     return created(instantiation.createSimplified(auth, org, app, requests.readTemplate(request)));
   }
 
+  /** Storage's JSON of the instance, passed on as it came (web.InstanceJsonConverter writes it). */
   @GetMapping(ONE)
-  Instance get(CallerAuthentication auth, @PathVariable String org, @PathVariable String app,
+  InstanceJson get(CallerAuthentication auth, @PathVariable String org, @PathVariable String app,
       @PathVariable long partyId, @PathVariable UUID instanceGuid) {
     return instances.get(auth, org, app, new InstanceRef(partyId, instanceGuid));
   }

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataElementList;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DataClient {
+
+  /** Where files are opened while the instance is checked: a virtual thread each, as cheap as the wait it covers. */
+  private static final Executor OPENERS = task -> Thread.ofVirtual().name("storage-file-open").start(task);
 
   private final StorageCalls calls;
 
@@ -61,6 +68,81 @@ public class DataClient {
           }
           return receiver.receive(response.getHeaders(), response.getBody());
         }, true));
+  }
+
+  /**
+   * Starts opening the file on a virtual thread, so that the caller can check the instance meanwhile: nothing of the
+   * file reaches anyone until {@link Opening#receive} is called, and {@link Opening#discard} lets it go unread.
+   */
+  public Opening open(InstanceRef instance, UUID dataGuid, String token) {
+    return new Opening(CompletableFuture.supplyAsync(() -> calls.read(() -> calls.http().get()
+        .uri(dataUrl(instance) + "/" + dataGuid)
+        .headers(headers -> StorageCalls.bearer(headers, token))
+        .exchange((request, response) -> {
+          // Left open for receive or discard (close = false), so closed here when it goes no further.
+          try {
+            if (response.getStatusCode().isError()) {
+              calls.refusal().handle(request, response);
+            }
+            return response;
+          } catch (IOException | RuntimeException e) {
+            Opening.release(response);
+            throw e;
+          }
+        }, false)), OPENERS));
+  }
+
+  /** A file being opened: handed to a receiver once the caller's checks have passed, or discarded unread. */
+  public static final class Opening {
+
+    private final CompletableFuture<ClientHttpResponse> response;
+
+    private Opening(CompletableFuture<ClientHttpResponse> response) {
+      this.response = response;
+    }
+
+    /**
+     * Waits for Storage's answer and hands the file to {@code receiver}; Storage's refusals are thrown before it is
+     * called. A transfer that breaks off (Storage's side or the caller's) is not tried again: part of the file may
+     * have been passed on.
+     */
+    public <T> T receive(Receiver<T> receiver) {
+      ClientHttpResponse opened;
+      try {
+        opened = response.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+      try {
+        return receiver.receive(opened.getHeaders(), opened.getBody());
+      } catch (IOException e) {
+        throw new StorageUnavailableException("The file's transfer broke off: " + e.getMessage(), e);
+      } finally {
+        release(opened);
+      }
+    }
+
+    /** Lets the file go: its answer, now or whenever it arrives, is closed unread. */
+    public void discard() {
+      response.thenAccept(Opening::release);
+    }
+
+    /**
+     * Closes the body before the response: the response's own close first reads the rest of the body to keep the
+     * connection, which for a file not (fully) passed on would read it all for nothing; closed so, the connection
+     * is dropped instead.
+     */
+    private static void release(ClientHttpResponse response) {
+      try {
+        response.getBody().close();
+      } catch (IOException e) {
+        // Nothing more is read from it either way.
+      }
+      response.close();
+    }
   }
 
   public DataElement delete(InstanceRef instance, UUID dataGuid, String token) {

@@ -53,6 +53,14 @@ public class InstanceClient {
         .body(Instance.class));
   }
 
+  /** The instance as Storage wrote it, passed on without binding it (see {@link InstanceJson}). */
+  public InstanceJson getJson(InstanceRef instance, String token) {
+    return InstanceJson.read(calls.json(), calls.read(() -> calls.http().get().uri(calls.instanceUrl(instance))
+        .headers(headers -> StorageCalls.bearer(headers, token))
+        .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
+        .body(byte[].class)));
+  }
+
   public Instance delete(InstanceRef instance, boolean hard, String token) {
     return send(HttpMethod.DELETE, calls.instanceUrl(instance) + "?hard=" + hard, null, token);
   }
@@ -61,8 +69,10 @@ public class InstanceClient {
     return send(HttpMethod.POST, calls.instanceUrl(instance) + "/complete", null, token);
   }
 
-  public Instance updateReadStatus(InstanceRef instance, ReadStatus status, String token) {
-    return send(HttpMethod.PUT, calls.instanceUrl(instance) + "/readstatus?status=" + status.name(), null, token);
+  /** Sets the read status; Storage's answer, the instance as changed, is passed on without binding it. */
+  public InstanceJson updateReadStatus(InstanceRef instance, ReadStatus status, String token) {
+    return InstanceJson.read(calls.json(), send(HttpMethod.PUT,
+        calls.instanceUrl(instance) + "/readstatus?status=" + status.name(), null, token, byte[].class));
   }
 
   public Instance updateSubstatus(InstanceRef instance, Substatus substatus, String token) {
@@ -124,12 +134,16 @@ public class InstanceClient {
   }
 
   private Instance send(HttpMethod method, String url, Object body, String token) {
+    return send(method, url, body, token, Instance.class);
+  }
+
+  private <T> T send(HttpMethod method, String url, Object body, String token, Class<T> type) {
     return calls.write(() -> {
       var request = calls.http().method(method).uri(url).headers(headers -> StorageCalls.bearer(headers, token));
       if (body != null) {
         request.contentType(MediaType.APPLICATION_JSON).body(body);
       }
-      return request.retrieve().onStatus(HttpStatusCode::isError, calls.refusal()).body(Instance.class);
+      return request.retrieve().onStatus(HttpStatusCode::isError, calls.refusal()).body(type);
     });
   }
 

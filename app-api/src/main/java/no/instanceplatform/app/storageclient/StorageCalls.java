@@ -26,6 +26,7 @@ class StorageCalls {
   private final String api;
   private final String root;
   private final String platform;
+  private final JsonMapper json;
   private final RestClient.ResponseSpec.ErrorHandler refusal;
 
   StorageCalls(RestClient storageRestClient, AppProperties properties, JsonMapper json) {
@@ -33,6 +34,7 @@ class StorageCalls {
     this.api = properties.storageUrl().toString().replaceAll("/+$", "");
     this.root = properties.storageRoot().toString();
     this.platform = properties.platformRoot().toString();
+    this.json = json;
     StorageProblems problems = new StorageProblems(json);
     this.refusal = (request, response) -> {
       throw problems.from(response);
@@ -56,6 +58,11 @@ class StorageCalls {
   /** Where the platform's Register and Profile are (Storage's local platform unless configured). */
   String platform() {
     return platform;
+  }
+
+  /** The App API's JSON mapper, with its limits, for what is read from Storage's answers without binding. */
+  JsonMapper json() {
+    return json;
   }
 
   /** Storage's URL of an instance, {@code .../instances/{partyId}/{instanceGuid}}. */

@@ -94,6 +94,23 @@ class DataEndpointsIntegrationTests extends AppApiIntegrationTest {
     assertThat(instance.at("/dataValues/employees").isMissingNode()).isTrue();
   }
 
+  /** The file is opened while the instance is checked, but none of it is sent when a check fails. */
+  @Test
+  void aFileIsNotSentUnderAnotherAppOrToACallerWhoMayNotSeeIt() {
+    Response uploaded = sophie().upload("POST", sailorData + "?dataType=certificate", "application/pdf", "a.pdf", PDF);
+    String link = AppHttp.pathOf(uploaded.json().at("/selfLinks/apps").asString());
+
+    for (int i = 0; i < 3; i++) {
+      assertProblem(sophie().get(link.replace(SAILOR, "/ttd/orgform")), 404, "is not an instance of ttd/orgform");
+      assertThat(user(12345, 2).get(link).status()).isEqualTo(404);
+      assertThat(appOwner("ttd").get(link).status()).isEqualTo(404);
+    }
+    Response download = sophie().get(link);
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.bytes()).isEqualTo(PDF);
+    assertThat(download.header("Content-Type")).hasValue("application/pdf");
+  }
+
   @Test
   void deletesAFileAndAnswersNotFoundForOneThatIsNotThere() {
     Response uploaded = sophie().upload("POST", sailorData + "?dataType=certificate", "application/pdf", "a.pdf", PDF);

@@ -44,6 +44,33 @@ class InstanceEndpointsIntegrationTests extends AppApiIntegrationTest {
     assertThat(read.json().at("/status/readStatus").asString()).isEqualTo("Unread");
   }
 
+  /** The App API passes Storage's JSON on as it came: the same bytes, as application/json with their length. */
+  @Test
+  void theInstanceIsStoragesJsonAsItCame() {
+    String id = createForSophie();
+    Response fromStorage = storageAsAppOwner("test").get(storagePath(id));
+
+    Response read = appOwner("test").get(INSTANCES + id);
+
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    assertThat(read.text()).isEqualTo(fromStorage.text());
+    assertThat(read.header("Content-Type")).hasValue("application/json");
+    assertThat(read.header("Content-Length")).hasValue(Integer.toString(read.bytes().length));
+    assertThat(read.header("ETag")).isEmpty();
+  }
+
+  /** Marking it read, the answer is Storage's to that change: the instance as Storage then has it. */
+  @Test
+  void theInstanceMarkedReadIsStoragesJsonOfTheChange() {
+    String id = createForSophie();
+
+    Response opened = sophie().get(INSTANCES + id);
+
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+    assertThat(opened.text()).isEqualTo(storageAsAppOwner("test").get(storagePath(id)).text());
+    assertThat(opened.header("Content-Type")).hasValue("application/json");
+  }
+
   /** Storage's rule (docs/SECURITY.md): a caller who may not know an instance exists is told it does not. */
   @Test
   void anotherUserOrAnotherOrgDoesNotSeeTheInstance() {
