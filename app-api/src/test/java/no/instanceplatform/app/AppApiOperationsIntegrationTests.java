@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AppApiOperationsIntegrationTests {
@@ -17,6 +18,7 @@ class AppApiOperationsIntegrationTests {
   int port;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
 
   /** No Storage runs here: the App API is alive, and its health says Storage is down rather than hiding it. */
   @Test
@@ -36,6 +38,9 @@ class AppApiOperationsIntegrationTests {
     HttpResponse<String> openApi = get("/v3/api-docs");
     assertThat(openApi.statusCode()).isEqualTo(200);
     assertThat(openApi.body()).contains("\"openapi\"");
+    // A read passes Storage's JSON on without binding it; its documented answer is still the instance.
+    assertThat(json.readTree(openApi.body()).at("/paths/~1{org}~1{app}~1instances~1{partyId}~1{instanceGuid}/get"
+        + "/responses/200/content/application~1json/schema/$ref").asString()).isEqualTo("#/components/schemas/Instance");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

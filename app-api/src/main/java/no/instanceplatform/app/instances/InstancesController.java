@@ -1,6 +1,9 @@
 package no.instanceplatform.app.instances;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +55,8 @@ class InstancesController {
 
   /** Storage's JSON of the instance, passed on as it came (web.InstanceJsonConverter writes it). */
   @GetMapping(ONE)
+  @ApiResponse(responseCode = "200", description = "The instance",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instance.class)))
   InstanceJson get(CallerAuthentication auth, @PathVariable String org, @PathVariable String app,
       @PathVariable long partyId, @PathVariable UUID instanceGuid) {
     return instances.get(auth, org, app, new InstanceRef(partyId, instanceGuid));
