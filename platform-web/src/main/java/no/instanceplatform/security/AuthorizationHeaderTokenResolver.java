@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * answers: no token when the header does not start with {@code bearer} (in any case), the token when the header is
  * {@code Bearer <token>} (the scheme in any case) with the token of RFC 6750's characters, and "Bearer token is
  * malformed" otherwise. The default resolver matches the header with a case-insensitive regular expression, which
- * walks the token (1-2 KB) character by character through a union of character classes: 4-5% of the CPU samples of
- * a request that creates an instance in Storage, more of one that reads it. This checks the same characters in one
- * loop.
+ * walks the token (1-2 KB) character by character through a union of character classes: about 4% of the CPU samples
+ * of a request that creates or reads an instance in Storage (docs/PERFORMANCE.md). This checks the same characters
+ * in one loop.
  */
 final class AuthorizationHeaderTokenResolver implements BearerTokenResolver {
 
