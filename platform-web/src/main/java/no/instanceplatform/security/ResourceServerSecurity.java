@@ -54,6 +54,7 @@ public class ResourceServerSecurity {
           requests.anyRequest().authenticated();
         })
         .oauth2ResourceServer(resourceServer -> resourceServer
+            .bearerTokenResolver(new AuthorizationHeaderTokenResolver())
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new AltinnClaims()))
             .authenticationEntryPoint(unauthenticated)
             .accessDeniedHandler(forbidden)

@@ -3,6 +3,8 @@ package no.instanceplatform.storage.instances.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +21,7 @@ import no.instanceplatform.storage.instances.PendingEvents;
 import no.instanceplatform.storage.instances.StoredInstance;
 import no.instanceplatform.storage.mongo.FieldReplacement;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -136,11 +139,15 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
         .toList();
   }
 
+  /**
+   * The pull is written as the store receives it: the template's query and update mapping (a quarter to a third of
+   * the acknowledgement's CPU samples) would leave this filter and update as they are, string ids of fields that
+   * are not renamed.
+   */
   @Override
   public void acknowledge(String instanceGuid, Collection<String> eventIds) {
-    Update pull = new Update().pull(InstanceDocument.PENDING_EVENTS,
-        new Document("_id", new Document("$in", List.copyOf(eventIds))));
-    mongo.updateFirst(query(where("_id").is(instanceGuid)), pull, InstanceDocument.class);
+    Bson pull = Updates.pull(InstanceDocument.PENDING_EVENTS, Filters.in("_id", List.copyOf(eventIds)));
+    mongo.execute(InstanceDocument.class, collection -> collection.updateOne(Filters.eq("_id", instanceGuid), pull));
   }
 
   private static StoredInstance stored(InstanceDocument document) {

@@ -11,6 +11,7 @@ import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.model.PlatformUser;
 import no.instanceplatform.storage.events.EventFilter;
 import no.instanceplatform.storage.instances.Keyset;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,13 +23,15 @@ abstract class InstanceEventStoreContract {
   private static final String INSTANCE = "501337/" + UUID.randomUUID();
   private static final String APP = "ttd/test-app";
 
+  private MongoTemplate mongo;
   private MongoInstanceEventStore store;
 
   abstract MongoTemplate mongo();
 
   @BeforeEach
   void newStore() {
-    store = new MongoInstanceEventStore(mongo());
+    mongo = mongo();
+    store = new MongoInstanceEventStore(mongo);
   }
 
   @Test
@@ -40,6 +43,38 @@ abstract class InstanceEventStoreContract {
 
     assertThat(store.find(INSTANCE, EventFilter.all())).containsExactly(created);
     assertThat(store.findById(created.id())).contains(created);
+  }
+
+  @Test
+  void aBatchPartlyStoredBeforeIsStoredOnceEach() {
+    InstanceEvent created = event(INSTANCE, "Created", 0);
+    InstanceEvent saved = event(INSTANCE, "Saved", 10);
+    InstanceEvent deleted = event(INSTANCE, "Deleted", 20);
+    store.saveAll(APP, List.of(saved));
+
+    store.saveAll(APP, List.of(created, saved, deleted));
+    store.saveAll(APP, List.of());
+
+    assertThat(store.find(INSTANCE, EventFilter.all())).containsExactly(created, saved, deleted);
+    assertThat(store.countByApp(APP, EventFilter.all())).isEqualTo(3);
+  }
+
+  /** The bulk write stores the very document the template's {@code save} of the event's document would. */
+  @Test
+  void storesTheDocumentTheTemplatesSaveWould() {
+    InstanceEvent viaStore = event(INSTANCE, "Created", 0);
+    InstanceEvent viaSave = new InstanceEvent(UUID.randomUUID().toString(), viaStore.instanceId(), viaStore.dataId(),
+        viaStore.eventType(), viaStore.created(), viaStore.instanceOwnerPartyId(), viaStore.user(),
+        viaStore.processInfo());
+    store.saveAll(APP, List.of(viaStore));
+    mongo.save(InstanceEventDocument.of(APP, viaSave));
+
+    var collection = mongo.getCollection(mongo.getCollectionName(InstanceEventDocument.class));
+    Document stored = collection.find(new Document("_id", viaStore.id())).first();
+    Document saved = collection.find(new Document("_id", viaSave.id())).first();
+    stored.remove("_id");
+    saved.remove("_id");
+    assertThat(stored).isEqualTo(saved);
   }
 
   @Test
