@@ -37,6 +37,13 @@ final class FileScenarios {
     return rows;
   }
 
+  /** Untimed round trips of a small file through the App API and through Storage, as before Storage's file rows. */
+  void warmUpApp(BlobBenchmark.Session app, BlobBenchmark.Session storage, int requests) {
+    try (Baseline.ThroughApi direct = new Baseline.ThroughApi(storage)) {
+      BlobBenchmark.warmUp(app, direct, requests, log);
+    }
+  }
+
   /** A certificate through the App API versus through Storage, both the sample app's data type. */
   List<Comparison> appVersusStorage(BlobBenchmark.Session app, BlobBenchmark.Session storage, int sizeMib,
       int warmUpRounds, int rounds) {

@@ -122,10 +122,14 @@ public final class PlatformBenchmark {
     DataClient appApi = DataClient.forApp(app.baseUrl(), AppApiServer.APP);
     AppScenarios appScenarios = new AppScenarios(appApi, storageApi, new Versus(options.appClients(),
         options.appRequests(), options.warmUpRounds(), options.rounds(), stats, log));
+    BlobBenchmark.Session appFiles = certificates(appApi, storageApi);
+    BlobBenchmark.Session storageFiles = certificates(storageApi, storageApi);
+    // Storage is warm from the scenarios before; the App API has served nothing yet.
+    appScenarios.warmUp(options.appWarmUpRequests(), log);
+    files.warmUpApp(appFiles, storageFiles, options.fileWarmUpRequests());
     rows.add(appScenarios.create());
     rows.add(appScenarios.get());
-    rows.addAll(files.appVersusStorage(certificates(appApi, storageApi), certificates(storageApi, storageApi), 1,
-        options.warmUpRounds(), 3 * options.rounds()));
+    rows.addAll(files.appVersusStorage(appFiles, storageFiles, 1, options.warmUpRounds(), 3 * options.rounds()));
     return rows;
   }
 

@@ -22,7 +22,9 @@ import java.util.Map;
  * @param appRequests requests per round and side of those
  * @param warmUpRounds rounds before the measured ones, per scenario
  * @param rounds measured rounds per scenario (files of 1 MiB: three times as many)
- * @param fileWarmUpRequests untimed round trips of a 64 KiB file before the file scenarios (the JIT, see bench/blobs)
+ * @param fileWarmUpRequests untimed round trips of a 64 KiB file before the file scenarios, and again through the App
+ *     API before its file rows (the JIT, see bench/blobs)
+ * @param appWarmUpRequests untimed reads through the App API (and a tenth as many creates) before its scenarios
  * @param fileSizesMib the files through Storage versus the store (1 and 100 MiB; --quick 1 and 16)
  * @param memoryMib the file through the App API with both services at {@code serviceHeap}
  * @param results where latest.json (quick.json for a quick run) and the JMH results go
@@ -31,7 +33,8 @@ import java.util.Map;
  */
 record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, String serviceHeap, String emulatorHeap,
     int instances, int deepPage, int clients, int requests, int appClients, int appRequests, int warmUpRounds,
-    int rounds, int fileWarmUpRequests, List<Integer> fileSizesMib, int memoryMib, Path results, Path docs) {
+    int rounds, int fileWarmUpRequests, int appWarmUpRequests, List<Integer> fileSizesMib, int memoryMib,
+    Path results, Path docs) {
 
   /** Whether JMH runs. */
   enum Jmh { INCLUDE, SKIP, ONLY }
@@ -55,7 +58,8 @@ record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, Stri
 
   RunOptions {
     fileSizesMib = List.copyOf(fileSizesMib);
-    if (rounds < 1 || warmUpRounds < 0 || clients < 1 || requests < 1 || appClients < 1 || appRequests < 1) {
+    if (rounds < 1 || warmUpRounds < 0 || clients < 1 || requests < 1 || appClients < 1 || appRequests < 1
+        || appWarmUpRequests < 0) {
       throw new IllegalArgumentException("rounds, clients and requests must be positive");
     }
     if (memoryMib < 1 || memoryMib > 4096) {
@@ -98,7 +102,7 @@ record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, Stri
     int defaultInstances = quick ? 20_000 : uri != null ? 1_000_000 : 200_000;
     return new RunOptions(quick, jmh, uri, azurite, "256m", quick ? "1g" : "3g",
         instances != null ? instances : defaultInstances, quick ? 100 : 1000, 16, quick ? 320 : 2000, 1,
-        quick ? 50 : 300, 1, rounds != null ? rounds : quick ? 3 : 5, quick ? 100 : 1500,
+        quick ? 50 : 300, 1, rounds != null ? rounds : quick ? 3 : 5, quick ? 100 : 1500, quick ? 300 : 10_000,
         quick ? List.of(1, 16) : List.of(1, 100), memory != null ? memory : quick ? 256 : 1024, results, docs);
   }
 

@@ -31,7 +31,7 @@ class PlatformBenchmarkSmokeTests {
     Files.writeString(docs, "# Performance\n\nBefore.\n\n" + RunReport.BEGIN + "\nold table\n" + RunReport.END
         + "\n\nAfter.\n");
     RunOptions options = new RunOptions(true, RunOptions.Jmh.SKIP, null, false, "256m", "512m", 3_000, 10, 2, 4, 1,
-        3, 0, 1, 2, List.of(1), 8, dir.resolve("results"), docs);
+        3, 0, 1, 2, 5, List.of(1), 8, dir.resolve("results"), docs);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     RunReport report = PlatformBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -60,7 +60,8 @@ class PlatformBenchmarkSmokeTests {
     assertThat(memory.sizeMib()).isEqualTo(8);
     assertThat(memory.sha256()).hasSize(64);
     assertThat(memory.processes().get("storage").peakRssMib()).isPositive();
-    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("SHA-256 equal");
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("SHA-256 equal")
+        .contains("Warmed the App API up with 5 reads and 1 creates");
 
     JsonNode json = JsonMapper.builder().build().readTree(options.results().resolve("quick.json").toFile());
     assertThat(json.path("comparisons")).hasSize(15);
