@@ -47,18 +47,19 @@ public class InstanceClient {
   }
 
   public Instance get(InstanceRef instance, String token) {
-    return calls.read(() -> calls.http().get().uri(calls.instanceUrl(instance))
-        .headers(headers -> StorageCalls.bearer(headers, token))
-        .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
-        .body(Instance.class));
+    return get(instance, token, Instance.class);
   }
 
   /** The instance as Storage wrote it, passed on without binding it (see {@link InstanceJson}). */
   public InstanceJson getJson(InstanceRef instance, String token) {
-    return InstanceJson.read(calls.json(), calls.read(() -> calls.http().get().uri(calls.instanceUrl(instance))
+    return InstanceJson.read(calls.json(), get(instance, token, byte[].class));
+  }
+
+  private <T> T get(InstanceRef instance, String token, Class<T> type) {
+    return calls.read(() -> calls.http().get().uri(calls.instanceUrl(instance))
         .headers(headers -> StorageCalls.bearer(headers, token))
         .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
-        .body(byte[].class)));
+        .body(type));
   }
 
   public Instance delete(InstanceRef instance, boolean hard, String token) {
