@@ -64,10 +64,9 @@ class LargeFileStreamingTests {
 
   /**
    * A client that reads slowly (a phone on a poor network) must get the whole file too, however long that takes.
-   * Storage streams a download as an asynchronous request ({@code StreamingResponseBody}), which Tomcat ends after
-   * its default async timeout of 30 s, mid-file (the client gets a truncated body, Storage logs an
-   * {@code AsyncRequestTimeoutException}), unless {@code spring.mvc.async.request-timeout} is -1 (no limit), as
-   * Storage's application.yml sets it. This reads 64 MiB at 1.5 MiB/s, well past 30 s, so it takes about 45 s and is
+   * Storage writes a download in the request's thread; when it streamed downloads as asynchronous requests
+   * ({@code StreamingResponseBody}), Tomcat ended them after its default async timeout of 30 s, mid-file (the client
+   * got a truncated body). This reads 64 MiB at 1.5 MiB/s, well past 30 s, so it takes about 45 s and is
    * off by default: {@code -Dbench.large-file.slow-client=true}.
    */
   @Test

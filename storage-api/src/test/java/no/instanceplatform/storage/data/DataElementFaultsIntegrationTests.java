@@ -1,14 +1,25 @@
 package no.instanceplatform.storage.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.blob.BlobStore;
@@ -83,6 +94,44 @@ class DataElementFaultsIntegrationTests extends IntegrationTest {
         .when(blobs).get(anyString(), anyString());
 
     assertProblem(http.get(instance + "/data/" + id), 503, "blob store is unavailable");
+  }
+
+  @Test
+  void aBlobStoreFailingMidDownloadBreaksTheTransferAtOnce() throws Exception {
+    String id = as(USER_1337).send("POST", instance + "/data?dataType=file", "x", "text/plain").json().path("id")
+        .asString();
+    int size = 1024 * 1024;
+    InputStream failingHalfWay = new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException("read in blocks");
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        if (sent >= size / 2) {
+          throw StorageException.conflict("The file was replaced or deleted while it was read. Read it again.");
+        }
+        int n = Math.min(length, size / 2 - sent);
+        sent += n;
+        return n;
+      }
+    };
+    doReturn(Optional.of(new BlobStore.BlobContent(failingHalfWay, size))).when(blobs).get(anyString(), anyString());
+    HttpRequest download = HttpRequest.newBuilder(URI.create("http://localhost:" + port + instance + "/data/" + id))
+        .header("Authorization", "Bearer " + token(APP_OWNER)).build();
+
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(download,
+          HttpResponse.BodyHandlers.ofByteArray());
+
+      // A client must not take half a file for the whole, nor wait for the rest until a connection timeout.
+      assertThatThrownBy(() -> response.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(IOException.class);
+    }
+    assertThat(http.get(instance).status()).isEqualTo(200);
   }
 
   private java.util.List<String> eventTypes() {
