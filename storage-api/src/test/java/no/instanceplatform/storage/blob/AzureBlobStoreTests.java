@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.storage.blob.BlobServiceClient;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -17,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.azure.AzureBlobStore;
@@ -70,6 +73,22 @@ class AzureBlobStoreTests extends BlobStoreContract {
     store.put(org, "x", bytes("2"), 10);
 
     assertThat(text(store.get(org, "x").orElseThrow())).isEqualTo("2");
+  }
+
+  @Test
+  void everyBlobCarriesTheContentMd5OfItsContentWhetherOneBlockOrMany() throws NoSuchAlgorithmException {
+    byte[] oneBlock = "one block".getBytes(StandardCharsets.UTF_8);
+    byte[] threeBlocks = new byte[2 * AzureBlobStore.BLOCK_SIZE + 7];
+    new Random(6).nextBytes(threeBlocks);
+
+    store.put(org, "one", new ByteArrayInputStream(oneBlock), oneBlock.length);
+    store.put(org, "three", new ByteArrayInputStream(threeBlocks), threeBlocks.length);
+
+    MessageDigest md5 = MessageDigest.getInstance("MD5");
+    assertThat(service.getBlobContainerClient(org).getBlobClient("one").getProperties().getContentMd5())
+        .isEqualTo(md5.digest(oneBlock));
+    assertThat(service.getBlobContainerClient(org).getBlobClient("three").getProperties().getContentMd5())
+        .isEqualTo(md5.digest(threeBlocks));
   }
 
   @Test

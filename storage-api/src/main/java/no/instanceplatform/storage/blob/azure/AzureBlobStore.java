@@ -54,16 +54,17 @@ import org.slf4j.LoggerFactory;
  * past its limit, or a failure half-way, leaves the old blob as it was. Of two puts of one blob at the same time the
  * last commit wins; if the first commit discarded the other's staged blocks, the other fails with a conflict.
  *
- * <p>A put stores the content's MD5 as the blob's Content-MD5. A read is one Get Blob of the whole blob, its body
+ * <p>Every blob carries its content's MD5 as its Content-MD5: the service computes it for one Put Blob; for a committed
+ * block list, which it does not, the put sends it with the commit. A read is one Get Blob of the whole blob, its body
  * handed to the caller as it arrives ({@link DownloadStream}), so memory stays bounded here too. One response is one
- * version: Azure serves a Get Blob from the block list committed when it began, and a commit meanwhile does not
- * change it; Azurite likewise reads the blocks listed when the request came (AzureBlobStoreTests replaces a blob in
- * the middle of a read). A response that breaks off is not resumed with a range request, which could be of a newer
- * version (Azurite's conditional reads do not prevent that when a commit races them): the read fails and the caller
- * reads again. So a reader never takes a mix of two versions for a whole, and a read does not check the
- * Content-MD5: one response holds no mix for it to catch, a body short or long fails on its Content-Length, and
- * damage in transit is TCP's (or TLS's) to catch; the check cost as much CPU as the download itself (143 ms for
- * 100 MiB on Azurite, against 197 ms for the Get Blob).
+ * version: Azure serves a Get Blob from the block list committed when it began, and a commit meanwhile does not change
+ * it; Azurite likewise reads the blocks listed when the request came (AzureBlobStoreTests replaces a blob in the middle
+ * of a read). A response that breaks off is not resumed with a range request, which could be of a newer version
+ * (Azurite's conditional reads do not prevent that when a commit races them): the read fails and the caller reads
+ * again. So a reader never takes a mix of two versions for a whole, and a read does not check the Content-MD5: one
+ * response holds no mix for it to catch, a body short or long fails on its Content-Length, and damage in transit is
+ * TCP's (or TLS's) to catch; the check cost as much CPU as the download itself (143 ms for 100 MiB on Azurite, against
+ * 197 ms for the Get Blob).
  *
  * <p>Every failure of the SDK is translated in this package ({@link AzureFailures}, {@link DownloadStream}): a
  * missing blob or container is empty/false; anything else is a {@link StorageException} of kind UNAVAILABLE (or
@@ -132,16 +133,15 @@ public class AzureBlobStore implements BlobStore {
 
   /** Writes the content through {@code buffer}, one block at a time. */
   private long write(String container, BlockBlobClient blob, LimitedInputStream limited, byte[] buffer) {
-    MessageDigest md5 = ContentMd5.newDigest();
     int n = limited.readFully(buffer);
     if (n < buffer.length) {
-      md5.update(buffer, 0, n);
+      // Azure (and Azurite) store the Content-MD5 of a blob written by one Put Blob themselves.
       BinaryData data = BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, n));
-      BlobHttpHeaders headers = new BlobHttpHeaders().setContentMd5(md5.digest());
-      write(container, () -> blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(data).setHeaders(headers),
-          null, Context.NONE), true);
+      write(container, () -> blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(data), null, Context.NONE),
+          true);
       return n;
     }
+    MessageDigest md5 = ContentMd5.newDigest();
     String upload = UUID.randomUUID().toString();
     List<String> blocks = new ArrayList<>();
     long total = 0;
