@@ -80,6 +80,16 @@ final class InstanceScenarios {
         findById(ids));
   }
 
+  /** How a MongoDB ran the read's baseline, a find by {@code _id}; none on the emulator. */
+  List<QueryPlan> plans() {
+    if (store.isEmulator()) {
+      return List.of();
+    }
+    String guid = guid(createdIds().getFirst());
+    return List.of(QueryPlan.explain("get instance",
+        store.database().getCollection(COLLECTION).find(eq("_id", guid))));
+  }
+
   private Versus.Contender findById(List<String> ids) {
     MongoCollection<Document> instances = store.database().getCollection(COLLECTION);
     return new Versus.Contender("find by _id in " + COLLECTION, i -> {

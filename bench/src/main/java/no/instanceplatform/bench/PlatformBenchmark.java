@@ -51,6 +51,7 @@ public final class PlatformBenchmark {
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     double loadAtStart = BenchmarkReport.Machine.loadAverage();
     List<Comparison> rows = new ArrayList<>();
+    List<QueryPlan> plans = new ArrayList<>();
     MemoryScenario memory = null;
     String metadataStore = "-";
     String blobStore = "-";
@@ -79,8 +80,10 @@ public final class PlatformBenchmark {
         log.printf("Storage (pid %d) on %s, the App API (pid %d) on %s; metadata: %s; files: %s%n", storage.pid(),
             storage.baseUrl(), app.process().pid(), app.baseUrl(), metadataStore, blobStore);
         ProcessStats stats = watch(storage, app, store, blobs);
-        rows.addAll(scenarios(options, store, storage, app, blobBaseline, blobs == null ? "files" : "Azurite", stats,
-            log));
+        Measured measured = scenarios(options, store, storage, app, blobBaseline,
+            blobs == null ? "files" : "Azurite", stats, log);
+        rows.addAll(measured.rows());
+        plans.addAll(measured.plans());
         memory = MemoryScenario.run(certificates(DataClient.forApp(app.baseUrl(), AppApiServer.APP),
                 new DataClient(storage.baseUrl())), List.of(storage.process(), app.process()),
             options.serviceHeap(), options.memoryMib(), stats, log);
@@ -91,18 +94,24 @@ public final class PlatformBenchmark {
     return new RunReport("Storage and App API versus their baselines", date, options.quick(), commit(),
         metadataStore, blobStore, services, BenchmarkReport.Machine.current(loadAtStart),
         Math.round((System.nanoTime() - started) / 1e8) / 10.0, options.warmUpRounds(), options.rounds(), rows,
-        memory, jmh);
+        plans, memory, jmh);
   }
 
-  private static List<Comparison> scenarios(RunOptions options, MetadataStore store, StorageServer storage,
+  /** The rows of the scenarios, and how a MongoDB ran the driver's queries among their baselines. */
+  private record Measured(List<Comparison> rows, List<QueryPlan> plans) {}
+
+  private static Measured scenarios(RunOptions options, MetadataStore store, StorageServer storage,
       AppApiServer app, Baseline blobBaseline, String blobStoreName, ProcessStats stats, PrintStream log) {
     List<Comparison> rows = new ArrayList<>();
+    List<QueryPlan> plans = new ArrayList<>();
     // The query first: it needs a store without instances, and the others' instances of party 501337 would change
     // what its pages hold.
     log.printf("Query: loading %,d instances%n", options.instances());
     InstanceLoader.Loaded loaded = QueryScenarios.load(store, options.instances(), log);
-    rows.addAll(new QueryScenarios(new QueryClient(storage.port()), options.queryOptions(), store, stats, log)
-        .run(loaded));
+    QueryScenarios queries = new QueryScenarios(new QueryClient(storage.port()), options.queryOptions(), store,
+        stats, log);
+    rows.addAll(queries.run(loaded));
+    plans.addAll(queries.plans());
 
     log.printf("Instances: %d clients, %d requests a round%n", options.clients(), options.requests());
     DataClient storageApi = new DataClient(storage.baseUrl());
@@ -111,6 +120,7 @@ public final class PlatformBenchmark {
     rows.add(instances.create());
     rows.add(instances.get());
     rows.add(instances.httpFloor());
+    plans.addAll(instances.plans());
 
     log.println("Files through Storage versus " + blobStoreName);
     FileScenarios files = new FileScenarios(stats, log);
@@ -130,7 +140,7 @@ public final class PlatformBenchmark {
     rows.add(appScenarios.create());
     rows.add(appScenarios.get());
     rows.addAll(files.appVersusStorage(appFiles, storageFiles, 1, options.warmUpRounds(), 3 * options.rounds()));
-    return rows;
+    return new Measured(rows, plans);
   }
 
   /**

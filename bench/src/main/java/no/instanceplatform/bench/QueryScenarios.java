@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -36,6 +37,8 @@ final class QueryScenarios {
   private final QueryRunner runner;
   private final BenchmarkOptions options;
   private final MongoCollection<Document> instances;
+  private final boolean explains;
+  private final List<QueryPlan> plans = new ArrayList<>();
   private final ProcessStats stats;
   private final PrintStream log;
 
@@ -45,6 +48,7 @@ final class QueryScenarios {
     this.runner = new QueryRunner(client, options, log);
     this.options = options;
     this.instances = store.database().getCollection(InstanceScenarios.COLLECTION);
+    this.explains = !store.isEmulator();
     this.stats = stats;
     this.log = log;
   }
@@ -62,14 +66,33 @@ final class QueryScenarios {
   List<Comparison> run(InstanceLoader.Loaded loaded) {
     List<Comparison> rows = new ArrayList<>();
     rows.addAll(query(new QueryRunner.Scenario("org", "org=" + InstanceLoader.ORG,
-        "app owner ttd (instances.read)", () -> client.orgToken(InstanceLoader.ORG), loaded.org()),
-        eq("org", InstanceLoader.ORG)));
+        "app owner ttd (instances.read)", () -> client.orgToken(InstanceLoader.ORG), loaded.org()), orgFilter()));
     rows.addAll(query(new QueryRunner.Scenario("party", "instanceOwner.partyId=" + InstanceLoader.PARTY,
-        "user 1337 (party 501337, level 2)", () -> client.userToken(1337), loaded.party()),
-        // What Storage adds for an end user: only visible instances, never hard-deleted ones.
-        and(in("instanceOwner.partyId", List.of(InstanceLoader.PARTY)), eq("status.isHardDeleted", false),
-            lte("visibleAfter", new Date()))));
+        "user 1337 (party 501337, level 2)", () -> client.userToken(1337), loaded.party()), partyFilter()));
     return rows;
+  }
+
+  /** The org query's filter, as Storage's store runs it for an app owner. */
+  static Bson orgFilter() {
+    return eq("org", InstanceLoader.ORG);
+  }
+
+  /** The party query's filter with what Storage adds for an end user: only visible instances, never hard-deleted. */
+  static Bson partyFilter() {
+    return and(in("instanceOwner.partyId", List.of(InstanceLoader.PARTY)), eq("status.isHardDeleted", false),
+        lte("visibleAfter", new Date()));
+  }
+
+  /** {@code filter} from the keyset position on: after {@code position} in the order of the pages. */
+  static Bson after(Bson filter, ExpectedOrder.Key position) {
+    return and(filter, or(lt("lastChanged", new Date(position.lastChanged())),
+        and(eq("lastChanged", new Date(position.lastChanged())), lt("_id", position.guid()))));
+  }
+
+  /** The find of a page, the query Storage's store runs: 101 documents in the pages' order, without the outbox. */
+  static FindIterable<Document> pageQuery(MongoCollection<Document> instances, Bson filter) {
+    return instances.find(filter).sort(Sorts.descending("lastChanged", "_id"))
+        .projection(Projections.exclude("pendingEvents")).limit(BenchmarkOptions.PAGE_SIZE + 1);
   }
 
   private List<Comparison> query(QueryRunner.Scenario scenario, Bson filter) {
@@ -79,8 +102,7 @@ final class QueryScenarios {
       throw new IllegalStateException(scenario.name() + " query: wrong pages: " + storage.failures());
     }
     ExpectedOrder.Key position = scenario.expected().keyAt(options.skipped() - 1);
-    Bson deepFilter = and(filter, or(lt("lastChanged", new Date(position.lastChanged())),
-        and(eq("lastChanged", new Date(position.lastChanged())), lt("_id", position.guid()))));
+    Bson deepFilter = after(filter, position);
     // One warm-up round, then as many as Storage had.
     page(filter, 0, scenario.expected(), true);
     page(deepFilter, options.skipped(), scenario.expected(), false);
@@ -106,15 +128,23 @@ final class QueryScenarios {
             Comparison.Target.latency(BenchmarkReport.MAX_RATIO), usage));
     rows.forEach(row -> log.printf("  %s: ratio %.2f (%s: %s)%n", row.scenario(), row.ratio(), row.target(),
         row.met() ? "met" : "MISSED"));
+    if (explains) {
+      plans.add(QueryPlan.explain(name + ", page 1", pageQuery(instances, filter)));
+      plans.add(QueryPlan.explain(name + ", " + deep, pageQuery(instances, deepFilter)));
+    }
     return rows;
+  }
+
+  /** How a MongoDB ran the driver's side of each query row (its find; not page 1's count); none on the emulator. */
+  List<QueryPlan> plans() {
+    return List.copyOf(plans);
   }
 
   /** One page through the driver, checked against the expected order; its time in milliseconds. */
   private double page(Bson filter, long skipped, ExpectedOrder expected, boolean count) {
     long start = System.nanoTime();
     List<String> guids = new ArrayList<>();
-    for (Document document : instances.find(filter).sort(Sorts.descending("lastChanged", "_id"))
-        .projection(Projections.exclude("pendingEvents")).limit(BenchmarkOptions.PAGE_SIZE + 1)) {
+    for (Document document : pageQuery(instances, filter)) {
       guids.add(document.getString("_id"));
     }
     long total = count ? instances.countDocuments(filter) : expected.size();

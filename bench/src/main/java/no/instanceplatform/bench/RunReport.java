@@ -20,6 +20,7 @@ import java.util.Set;
  * @param metadataStore where the metadata were, for Storage and the driver baselines alike
  * @param blobStore where the files were, for Storage and the blob baseline alike
  * @param services how Storage and the App API ran
+ * @param plans how a MongoDB ran the driver's queries (none on the emulator, which has no query planner)
  * @param memory the memory scenario, or null when it did not run
  */
 record RunReport(
@@ -35,6 +36,7 @@ record RunReport(
     int warmUpRounds,
     int rounds,
     List<Comparison> comparisons,
+    List<QueryPlan> plans,
     MemoryScenario memory,
     List<JmhRun.Score> jmh) {
 
@@ -75,6 +77,7 @@ record RunReport(
             row.baseline().what()));
       }
       md.append(processTable());
+      md.append(planTable());
     }
     if (memory != null) {
       md.append(String.format(Locale.ROOT, "%nMemory: a %,d MiB file up and down through the App API and Storage, "
@@ -142,6 +145,22 @@ record RunReport(
         md.append("| ").append(row.scenario()).append(" | ").append(cells).append(" |\n");
         last = cells;
       }
+    }
+    return md.toString();
+  }
+
+  private String planTable() {
+    if (plans.isEmpty()) {
+      return "\nQuery plans: none. The emulator has no query planner (and no `explain`), and ignores secondary "
+          + "indexes: each of its queries scans the collection. With `MONGODB_URI` this lists MongoDB's plan for "
+          + "the driver's side of the query and read rows.\n";
+    }
+    StringBuilder md = new StringBuilder("\nQuery plans: MongoDB's `explain` (execution statistics) of the driver's "
+        + "side of the query and read rows, the same finds Storage's store runs (page 1's count not included):\n\n"
+        + "| query | winning plan | returned | keys examined | documents examined |\n|---|---|---:|---:|---:|\n");
+    for (QueryPlan plan : plans) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d |%n", plan.query(), plan.plan(),
+          plan.returned(), plan.keysExamined(), plan.docsExamined()));
     }
     return md.toString();
   }

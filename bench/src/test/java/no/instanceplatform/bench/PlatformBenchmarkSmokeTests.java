@@ -39,6 +39,7 @@ class PlatformBenchmarkSmokeTests {
 
     assertThat(report.quick()).isTrue();
     assertThat(report.metadataStore()).isEqualTo(MetadataStore.EMULATOR);
+    assertThat(report.plans()).as("the emulator has no query planner").isEmpty();
     assertThat(report.blobStore()).startsWith("files");
     assertThat(report.comparisons()).extracting(Comparison::scenario).containsExactly(
         "org query, page 1", "org query, page 10", "org query: page 10 versus page 1 (Storage)",
@@ -70,7 +71,8 @@ class PlatformBenchmarkSmokeTests {
     assertThat(updated).startsWith("# Performance\n\nBefore.\n\n" + RunReport.BEGIN).endsWith(RunReport.END
         + "\n\nAfter.\n").doesNotContain("old table").contains("| create instance | 2 |")
         .contains("Memory: a 8 MiB file up and down through the App API")
-        .contains("| none: a reference |").containsPattern("Targets: \\d+ of 14 met\\.");
+        .contains("| none: a reference |").contains("Query plans: none.")
+        .containsPattern("Targets: \\d+ of 14 met\\.");
   }
 
   @Test
