@@ -4,6 +4,7 @@ import java.nio.charset.CharacterCodingException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.coyote.CloseNowException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,6 +68,16 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
     log.debug("Multipart body refused: {}", e.getMostSpecificCause().toString());
     return problem(HttpStatus.BAD_REQUEST, "The multipart body is malformed: every part needs its boundary, "
         + "headers and content, and the body its closing boundary.");
+  }
+
+  /**
+   * A file's source failed after its answer had begun ({@link FileAnswers}): passed on as it is, for Tomcat to end
+   * the connection on; a problem can no longer be written. (An exception handler that throws the exception it was
+   * given is not logged as a failure of its own.)
+   */
+  @ExceptionHandler(CloseNowException.class)
+  void endTheConnection(CloseNowException e) throws CloseNowException {
+    throw e;
   }
 
   @ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package no.instanceplatform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+  /**
+   * The problem of the failed request; nothing when its answer was already under way (a file whose source failed
+   * in the middle, see {@link FileAnswers}): Tomcat then includes this page into that answer, which nothing can be
+   * added to.
+   */
   @RequestMapping("${server.error.path:/error}")
-  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+    if (response.isCommitted()) {
+      return null;
+    }
     HttpStatus status = statusOf(request);
     ProblemDetail body = Problems.of(status, status.getReasonPhrase(), detailFor(status));
     Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -12,6 +12,8 @@ import no.instanceplatform.app.storageclient.DataClient.Upload;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.security.CallerAuthentication;
+import no.instanceplatform.web.FileAnswers;
+import org.apache.coyote.CloseNowException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -52,7 +54,7 @@ class DataController {
   @GetMapping("/{dataGuid}")
   void download(CallerAuthentication auth, @PathVariable String org, @PathVariable String app,
       @PathVariable long partyId, @PathVariable UUID instanceGuid, @PathVariable UUID dataGuid,
-      HttpServletResponse response) {
+      HttpServletResponse response) throws CloseNowException {
     data.read(auth, org, app, new InstanceRef(partyId, instanceGuid), dataGuid, (headers, content) -> {
       FILE_HEADERS.forEach(name -> {
         String value = headers.getFirst(name);
@@ -60,7 +62,7 @@ class DataController {
           response.setHeader(name, value);
         }
       });
-      content.transferTo(response.getOutputStream());
+      FileAnswers.write(content, response);
       return null;
     });
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataElementList;
+import org.apache.coyote.CloseNowException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -104,9 +105,10 @@ public class DataClient {
     /**
      * Waits for Storage's answer and hands the file to {@code receiver}; Storage's refusals are thrown before it is
      * called. A transfer that breaks off (Storage's side or the caller's) is not tried again: part of the file may
-     * have been passed on.
+     * have been passed on. The receiver's {@link CloseNowException} (the caller's answer was under way when the
+     * transfer broke off) is passed on as it is, for Tomcat to end that answer's connection.
      */
-    public <T> T receive(Receiver<T> receiver) {
+    public <T> T receive(Receiver<T> receiver) throws CloseNowException {
       ClientHttpResponse opened;
       try {
         opened = response.join();
@@ -118,6 +120,8 @@ public class DataClient {
       }
       try {
         return receiver.receive(opened.getHeaders(), opened.getBody());
+      } catch (CloseNowException e) {
+        throw e;
       } catch (IOException e) {
         throw new StorageUnavailableException("The file's transfer broke off: " + e.getMessage(), e);
       } finally {

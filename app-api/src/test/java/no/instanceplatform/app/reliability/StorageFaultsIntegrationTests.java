@@ -2,6 +2,10 @@ package no.instanceplatform.app.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import no.instanceplatform.app.support.AppApiTestSupport;
@@ -12,7 +16,10 @@ import no.instanceplatform.testkit.FaultProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -95,6 +102,52 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
 
     TO_STORAGE.heal();
     assertThat(sophie().get(instance).status()).isEqualTo(200);
+  }
+
+  /**
+   * Storage's side of a download breaks once the App API's answer has begun: the App API ends its own connection at
+   * once, so that the client sees a broken transfer rather than a short file, and logs it in one line.
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aDownloadWhoseStorageSideBreaksOffEndsTheClientsConnectionAtOnce(CapturedOutput output) throws Exception {
+    // Far more than the sockets and buffers between Storage and the client hold while the client waits.
+    int size = 64 * 1024 * 1024;
+    Response uploaded = sophie().upload("POST", instance + "/data?dataType=certificate", "application/pdf",
+        "big.pdf", new byte[size]);
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    String path = AppHttp.pathOf(uploaded.json().at("/selfLinks/apps").asString());
+
+    long received;
+    long started;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+          + userToken(SOPHIE, 2) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      received = in.readNBytes(64 * 1024).length;
+      TO_STORAGE.cut();
+      started = System.nanoTime();
+      received += drain(in);
+    }
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the connection ended").isLessThan(FAST);
+    assertThat(received).as("a broken transfer, not the whole file").isLessThan(size);
+    assertThat(output).contains("A file's source failed after").doesNotContain(" ERROR ");
+  }
+
+  /** Reads until the connection ends, however it ends; answers the bytes read. */
+  private static long drain(InputStream in) {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        total += n;
+      }
+    } catch (IOException e) {
+      // A reset ends it as well as a close.
+    }
+    return total;
   }
 
   private void assertUnavailableFast(Supplier<Response> request) {

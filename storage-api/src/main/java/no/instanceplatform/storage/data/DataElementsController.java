@@ -13,6 +13,7 @@ import no.instanceplatform.model.DataElementList;
 import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.instances.ETags;
 import no.instanceplatform.storage.instances.IfMatch;
+import no.instanceplatform.web.FileAnswers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,7 +74,7 @@ class DataElementsController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(element.filename(), StandardCharsets.UTF_8).build().toString());
       }
-      in.transferTo(response.getOutputStream());
+      FileAnswers.write(in, response);
     }
   }
 
