@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * a short file for the whole. That is logged in one line here and thrown as Tomcat's {@link CloseNowException}, which
  * the problem handlers pass on ({@link ProblemAdviceSupport}) and on which Tomcat closes the connection without
  * logging it again. Resolving the failure instead would leave the connection open, the client waiting for the rest
- * of the Content-Length until a timeout. A failure before the answer has begun goes to the problem handlers as any
- * other; a client that goes away is Spring's to log (at debug).
+ * of the Content-Length until a timeout. A failure before the answer has begun clears the file's headers and goes to
+ * the problem handlers as any other; a client that goes away is Spring's to log (at debug).
  */
 public final class FileAnswers {
 
@@ -32,7 +32,12 @@ public final class FileAnswers {
     try {
       source.transferTo(out);
     } catch (IOException | RuntimeException e) {
-      if (out.failed || !response.isCommitted()) {
+      if (out.failed) {
+        throw e;
+      }
+      if (!response.isCommitted()) {
+        // Nothing has gone out: the file's headers go too, so that the problem handlers answer as for any failure.
+        response.reset();
         throw e;
       }
       log.warn("A file's source failed after {} bytes of its answer had been written; the connection is ended: {}",

@@ -102,6 +102,30 @@ class DataElementFaultsIntegrationTests extends IntegrationTest {
   }
 
   @Test
+  void aBlobStoreFailingBeforeTheFirstByteAnswersAProblemWithoutTheFilesHeaders() {
+    String id = as(USER_1337).send("POST", instance + "/data?dataType=file", "x", "text/plain").json().path("id")
+        .asString();
+    InputStream failsAtOnce = new InputStream() {
+      @Override
+      public int read() {
+        throw StorageException.unavailable("The blob store is unavailable. Try again shortly.");
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        return read();
+      }
+    };
+    doReturn(Optional.of(new BlobStore.BlobContent(failsAtOnce, 1))).when(blobs).get(anyString(), anyString());
+
+    StorageHttp.Response refused = http.get(instance + "/data/" + id);
+
+    assertProblem(refused, 503, "blob store is unavailable");
+    assertThat(refused.header("ETag")).isNull();
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
   @ExtendWith(OutputCaptureExtension.class)
   void aBlobStoreFailingMidDownloadBreaksTheTransferAtOnce(CapturedOutput output) throws Exception {
     String id = as(USER_1337).send("POST", instance + "/data?dataType=file", "x", "text/plain").json().path("id")
