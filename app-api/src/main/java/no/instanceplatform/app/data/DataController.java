@@ -13,7 +13,6 @@ import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.security.CallerAuthentication;
 import no.instanceplatform.web.FileAnswers;
-import org.apache.coyote.CloseNowException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -54,7 +53,7 @@ class DataController {
   @GetMapping("/{dataGuid}")
   void download(CallerAuthentication auth, @PathVariable String org, @PathVariable String app,
       @PathVariable long partyId, @PathVariable UUID instanceGuid, @PathVariable UUID dataGuid,
-      HttpServletResponse response) throws CloseNowException {
+      HttpServletResponse response) throws IOException {
     data.read(auth, org, app, new InstanceRef(partyId, instanceGuid), dataGuid, (headers, content) -> {
       FILE_HEADERS.forEach(name -> {
         String value = headers.getFirst(name);

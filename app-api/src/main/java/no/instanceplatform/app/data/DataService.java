@@ -15,7 +15,6 @@ import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataType;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.security.CallerAuthentication;
-import org.apache.coyote.CloseNowException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -91,7 +90,7 @@ public class DataService {
    * when a check fails the file is let go unread, and the check's refusal is the answer.
    */
   public <T> T read(CallerAuthentication auth, String org, String app, InstanceRef ref, UUID dataGuid,
-      DataClient.Receiver<T> receiver) throws CloseNowException {
+      DataClient.Receiver<T> receiver) throws IOException {
     Application application = metadata.application(org, app);
     DataClient.Opening file = data.open(ref, dataGuid, auth.tokenValue());
     try {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Storage's data element endpoints. File content is streamed both ways: an upload goes on to Storage as it arrives,
@@ -105,10 +106,12 @@ public class DataClient {
     /**
      * Waits for Storage's answer and hands the file to {@code receiver}; Storage's refusals are thrown before it is
      * called. A transfer that breaks off (Storage's side or the caller's) is not tried again: part of the file may
-     * have been passed on. The receiver's {@link CloseNowException} (the caller's answer was under way when the
-     * transfer broke off) is passed on as it is, for Tomcat to end that answer's connection.
+     * have been passed on. A failure on Storage's side is {@link StorageUnavailableException}; two are the
+     * caller's and passed on as they are: {@link CloseNowException} (the caller's answer was under way when Storage's
+     * side broke off, so Tomcat ends that answer's connection) and {@link AsyncRequestNotUsableException} (the
+     * caller's own client went away, which Spring logs at debug).
      */
-    public <T> T receive(Receiver<T> receiver) throws CloseNowException {
+    public <T> T receive(Receiver<T> receiver) throws IOException {
       ClientHttpResponse opened;
       try {
         opened = response.join();
@@ -120,7 +123,7 @@ public class DataClient {
       }
       try {
         return receiver.receive(opened.getHeaders(), opened.getBody());
-      } catch (CloseNowException e) {
+      } catch (CloseNowException | AsyncRequestNotUsableException e) {
         throw e;
       } catch (IOException e) {
         throw new StorageUnavailableException("The file's transfer broke off: " + e.getMessage(), e);

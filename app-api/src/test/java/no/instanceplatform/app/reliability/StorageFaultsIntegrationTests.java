@@ -36,6 +36,8 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
   private static final Duration PATIENCE = Duration.ofSeconds(3);
   private static final Duration FAST = Duration.ofSeconds(3);
   private static final String INSTANCES = SAILOR + "/instances";
+  /** Far more than the sockets and buffers between Storage and a client hold while the client waits. */
+  private static final int LARGE = 64 * 1024 * 1024;
 
   /** The App API reaches Storage only through the proxy (the token keys it still fetches straight). */
   @DynamicPropertySource
@@ -111,19 +113,12 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
   @Test
   @ExtendWith(OutputCaptureExtension.class)
   void aDownloadWhoseStorageSideBreaksOffEndsTheClientsConnectionAtOnce(CapturedOutput output) throws Exception {
-    // Far more than the sockets and buffers between Storage and the client hold while the client waits.
-    int size = 64 * 1024 * 1024;
-    Response uploaded = sophie().upload("POST", instance + "/data?dataType=certificate", "application/pdf",
-        "big.pdf", new byte[size]);
-    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-    String path = AppHttp.pathOf(uploaded.json().at("/selfLinks/apps").asString());
+    String path = aLargeCertificate();
 
     long received;
     long started;
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket = downloading(path)) {
       socket.setSoTimeout(20_000);
-      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-          + userToken(SOPHIE, 2) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       InputStream in = socket.getInputStream();
       received = in.readNBytes(64 * 1024).length;
       TO_STORAGE.cut();
@@ -132,8 +127,41 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
     }
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the connection ended").isLessThan(FAST);
-    assertThat(received).as("a broken transfer, not the whole file").isLessThan(size);
+    assertThat(received).as("a broken transfer, not the whole file").isLessThan(LARGE);
     assertThat(output).contains("A file's source failed after").doesNotContain(" ERROR ");
+  }
+
+  /** A client that goes away in the middle of a download is no failure of Storage's, nor an error of the App API's. */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aClientThatGoesAwayMidDownloadIsNotTakenForStorageFailing(CapturedOutput output) throws Exception {
+    String path = aLargeCertificate();
+
+    try (Socket socket = downloading(path)) {
+      assertThat(socket.getInputStream().readNBytes(64 * 1024)).hasSize(64 * 1024);
+    }
+    // The App API meets the closed connection when it writes next, at once.
+    Thread.sleep(1000);
+
+    assertThat(sophie().get(instance).status()).isEqualTo(200);
+    assertThat(output).doesNotContain("Storage is unavailable").doesNotContain("A file's source failed")
+        .doesNotContain(" ERROR ");
+  }
+
+  /** A certificate of {@value #LARGE} bytes on the instance, by its path in the App API. */
+  private String aLargeCertificate() {
+    Response uploaded = sophie().upload("POST", instance + "/data?dataType=certificate", "application/pdf",
+        "big.pdf", new byte[LARGE]);
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    return AppHttp.pathOf(uploaded.json().at("/selfLinks/apps").asString());
+  }
+
+  /** A connection to the App API that has asked for the file at {@code path}, as Sophie, and reads it at will. */
+  private Socket downloading(String path) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + userToken(SOPHIE, 2) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    return socket;
   }
 
   /** Reads until the connection ends, however it ends; answers the bytes read. */
