@@ -105,17 +105,8 @@ class DataElementFaultsIntegrationTests extends IntegrationTest {
   void aBlobStoreFailingBeforeTheFirstByteAnswersAProblemWithoutTheFilesHeaders() {
     String id = as(USER_1337).send("POST", instance + "/data?dataType=file", "x", "text/plain").json().path("id")
         .asString();
-    InputStream failsAtOnce = new InputStream() {
-      @Override
-      public int read() {
-        throw StorageException.unavailable("The blob store is unavailable. Try again shortly.");
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) {
-        return read();
-      }
-    };
+    InputStream failsAtOnce = failingAfter(0,
+        StorageException.unavailable("The blob store is unavailable. Try again shortly."));
     doReturn(Optional.of(new BlobStore.BlobContent(failsAtOnce, 1))).when(blobs).get(anyString(), anyString());
 
     StorageHttp.Response refused = http.get(instance + "/data/" + id);
@@ -131,24 +122,8 @@ class DataElementFaultsIntegrationTests extends IntegrationTest {
     String id = as(USER_1337).send("POST", instance + "/data?dataType=file", "x", "text/plain").json().path("id")
         .asString();
     int size = 1024 * 1024;
-    InputStream failingHalfWay = new InputStream() {
-      private int sent;
-
-      @Override
-      public int read() {
-        throw new UnsupportedOperationException("read in blocks");
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) {
-        if (sent >= size / 2) {
-          throw StorageException.conflict("The file was replaced or deleted while it was read. Read it again.");
-        }
-        int n = Math.min(length, size / 2 - sent);
-        sent += n;
-        return n;
-      }
-    };
+    InputStream failingHalfWay = failingAfter(size / 2,
+        StorageException.conflict("The file was replaced or deleted while it was read. Read it again."));
     doReturn(Optional.of(new BlobStore.BlobContent(failingHalfWay, size))).when(blobs).get(anyString(), anyString());
     HttpRequest download = HttpRequest.newBuilder(URI.create("http://localhost:" + port + instance + "/data/" + id))
         .header("Authorization", "Bearer " + token(APP_OWNER)).build();
@@ -185,6 +160,30 @@ class DataElementFaultsIntegrationTests extends IntegrationTest {
 
     assertThat(http.get(instance).status()).isEqualTo(200);
     assertThat(output).doesNotContain("Unexpected error").doesNotContain(" ERROR ");
+  }
+
+  /** A blob's content as a store hands it out: {@code bytes} zeros, then {@code failure} at the next read. */
+  private static InputStream failingAfter(int bytes, StorageException failure) {
+    return new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        read(one, 0, 1);
+        return one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) {
+        if (sent >= bytes) {
+          throw failure;
+        }
+        int n = Math.min(length, bytes - sent);
+        sent += n;
+        return n;
+      }
+    };
   }
 
   private java.util.List<String> eventTypes() {
