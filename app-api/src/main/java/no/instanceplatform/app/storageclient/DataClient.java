@@ -12,10 +12,12 @@ import no.instanceplatform.model.DataElementList;
 import org.apache.coyote.CloseNowException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
@@ -62,14 +64,10 @@ public class DataClient {
 
   /** Opens the file and hands it to {@code receiver}; Storage's refusals are thrown before it is called. */
   public <T> T read(InstanceRef instance, UUID dataGuid, String token, Receiver<T> receiver) {
-    return calls.read(() -> calls.http().get().uri(dataUrl(instance) + "/" + dataGuid)
-        .headers(headers -> StorageCalls.bearer(headers, token))
-        .exchange((request, response) -> {
-          if (response.getStatusCode().isError()) {
-            calls.refusal().handle(request, response);
-          }
-          return receiver.receive(response.getHeaders(), response.getBody());
-        }, true));
+    return calls.read(() -> fileRequest(instance, dataGuid, token).exchange((request, response) -> {
+      refuseIfError(request, response);
+      return receiver.receive(response.getHeaders(), response.getBody());
+    }, true));
   }
 
   /**
@@ -77,21 +75,30 @@ public class DataClient {
    * file reaches anyone until {@link Opening#receive} is called, and {@link Opening#discard} lets it go unread.
    */
   public Opening open(InstanceRef instance, UUID dataGuid, String token) {
-    return new Opening(CompletableFuture.supplyAsync(() -> calls.read(() -> calls.http().get()
-        .uri(dataUrl(instance) + "/" + dataGuid)
-        .headers(headers -> StorageCalls.bearer(headers, token))
+    return new Opening(CompletableFuture.supplyAsync(() -> calls.read(() -> fileRequest(instance, dataGuid, token)
         .exchange((request, response) -> {
           // Left open for receive or discard (close = false), so closed here when it goes no further.
           try {
-            if (response.getStatusCode().isError()) {
-              calls.refusal().handle(request, response);
-            }
+            refuseIfError(request, response);
             return response;
           } catch (IOException | RuntimeException e) {
             Opening.release(response);
             throw e;
           }
         }, false)), OPENERS));
+  }
+
+  /** The GET of a file's content, as the caller. */
+  private RestClient.RequestHeadersSpec<?> fileRequest(InstanceRef instance, UUID dataGuid, String token) {
+    return calls.http().get().uri(dataUrl(instance) + "/" + dataGuid)
+        .headers(headers -> StorageCalls.bearer(headers, token));
+  }
+
+  /** Throws Storage's refusal, when the answer is one, before anything reads the file. */
+  private void refuseIfError(HttpRequest request, ClientHttpResponse response) throws IOException {
+    if (response.getStatusCode().isError()) {
+      calls.refusal().handle(request, response);
+    }
   }
 
   /** A file being opened: handed to a receiver once the caller's checks have passed, or discarded unread. */
