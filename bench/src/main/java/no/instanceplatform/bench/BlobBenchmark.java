@@ -35,6 +35,10 @@ public final class BlobBenchmark {
   static final String APP = "ttd/blob-bench";
   static final String DATA_TYPE = "file";
   private static final long MIB = 1024L * 1024L;
+  private static final String UPLOAD_THROUGH_STORAGE = "upload through Storage";
+  private static final String UPLOAD_DIRECT = "upload direct";
+  private static final String DOWNLOAD_THROUGH_STORAGE = "download through Storage";
+  private static final String DOWNLOAD_DIRECT = "download direct";
 
   private BlobBenchmark() {}
 
@@ -80,9 +84,10 @@ public final class BlobBenchmark {
               storage.port(), startSeconds, description);
           Session session = Session.open(storage);
           warmUp(session, baseline, options.warmUpRequests(), log);
+          ProcessStats processes = watch(storage, azurite);
           for (int sizeMib : options.sizesMib()) {
             results.add(measure(store.id(), session, baseline, sizeMib * MIB, options.warmUp(),
-                options.roundsFor(sizeMib), log));
+                options.roundsFor(sizeMib), new OperationCpu(processes), log));
           }
           if (!storage.isAlive() || storage.log().contains("OutOfMemoryError")) {
             throw new IllegalStateException("Storage died or ran out of memory:\n"
@@ -98,6 +103,16 @@ public final class BlobBenchmark {
         options.warmUpRequests(), stores,
         BenchmarkReport.Machine.current(loadAtStart), BlobBenchmarkOptions.MIN_RATIO, targetMet,
         Math.round((System.nanoTime() - started) / 1e8) / 10.0, results);
+  }
+
+  /** Storage, Azurite (its launcher and Node) and this process, whose CPU time each operation is measured in. */
+  private static ProcessStats watch(StorageServer storage, Azurite azurite) {
+    ProcessStats processes = new ProcessStats().watch("Storage", storage.pid());
+    if (azurite != null) {
+      List<ProcessHandle> azuriteProcesses = azurite.processes();
+      processes.watch("Azurite", () -> azuriteProcesses);
+    }
+    return processes.watch("client", ProcessHandle.current().pid());
   }
 
   /**
@@ -132,8 +147,8 @@ public final class BlobBenchmark {
     double[] spent = new double[6];
     double[] slowest = new double[3];
     for (int i = 0; i < requests; i++) {
-      double[] storage = throughStorage(session, content, received);
-      double[] direct = direct(baseline, "warm-up", content, received);
+      double[] storage = throughStorage(session, content, received, OperationCpu.NONE);
+      double[] direct = direct(baseline, "warm-up", content, received, OperationCpu.NONE);
       roundTrips.add(storage[0] + storage[1]);
       for (int k = 0; k < 3; k++) {
         spent[k] += storage[k];
@@ -152,8 +167,9 @@ public final class BlobBenchmark {
         spent[2] / 1e3, slowest[0], slowest[1], slowest[2], spent[3] / 1e3, spent[4] / 1e3, spent[5] / 1e3);
   }
 
+  /** Measures {@code size} up and down, the CPU time of each operation of the counted rounds into {@code cpu}. */
   static BlobResult measure(String store, Session session, Baseline baseline, long size, int warmUp,
-      int rounds, PrintStream log) {
+      int rounds, OperationCpu cpu, PrintStream log) {
     byte[] content = GeneratedContent.bytes(Math.toIntExact(size), size);
     byte[] received = new byte[content.length];
     List<Double> storageUp = new ArrayList<>();
@@ -166,13 +182,14 @@ public final class BlobBenchmark {
       for (int turn = 0; turn < 2; turn++) {
         // Storage first in even rounds, the baseline first in odd ones, so that neither always goes first.
         if ((turn == 0) == (round % 2 == 0)) {
-          double[] times = throughStorage(session, content, received);
+          double[] times = throughStorage(session, content, received, counted ? cpu : OperationCpu.NONE);
           if (counted) {
             storageUp.add(times[0]);
             storageDown.add(times[1]);
           }
         } else {
-          double[] times = direct(baseline, "round-" + round, content, received);
+          double[] times = direct(baseline, "round-" + round, content, received,
+              counted ? cpu : OperationCpu.NONE);
           if (counted) {
             directUp.add(times[0]);
             directDown.add(times[1]);
@@ -181,7 +198,8 @@ public final class BlobBenchmark {
         checked++;
       }
     }
-    BlobResult result = BlobResult.of(store, size, warmUp, storageUp, storageDown, directUp, directDown, checked);
+    BlobResult result = BlobResult.of(store, size, warmUp, storageUp, storageDown, directUp, directDown, checked,
+        cpu.meanMillis());
     log.printf(Locale.ROOT, "%s %d MiB, %d rounds: upload %.1f vs %.1f MB/s (%.2f), download %.1f vs %.1f MB/s "
             + "(%.2f)%n", store, size / MIB, rounds, result.storageUploadMBps(), result.baselineUploadMBps(),
         result.uploadRatio(), result.storageDownloadMBps(), result.baselineDownloadMBps(), result.downloadRatio());
@@ -189,19 +207,23 @@ public final class BlobBenchmark {
   }
 
   /** Upload, download and delete through Storage's API: their times in milliseconds. */
-  private static double[] throughStorage(Session session, byte[] content, byte[] received) {
+  private static double[] throughStorage(Session session, byte[] content, byte[] received, OperationCpu cpu) {
     DataClient client = session.client();
+    cpu.begin();
     long start = System.nanoTime();
     DataClient.Element element = client.upload(session.instance(), session.dataType(), session.type(),
         HttpRequest.BodyPublishers.ofByteArray(content), session.token());
     double up = (System.nanoTime() - start) / 1e6;
+    cpu.end(UPLOAD_THROUGH_STORAGE);
     if (element.size() != content.length) {
       throw new IllegalStateException("Storage recorded " + element.size() + " bytes of " + content.length);
     }
     Arrays.fill(received, (byte) 0);
+    cpu.begin();
     start = System.nanoTime();
     long count = client.downloadInto(session.instance(), element.id(), session.token(), received);
     double down = (System.nanoTime() - start) / 1e6;
+    cpu.end(DOWNLOAD_THROUGH_STORAGE);
     check("Storage", count, content, received);
     start = System.nanoTime();
     client.delete(session.instance(), element.id(), session.token());
@@ -209,14 +231,18 @@ public final class BlobBenchmark {
   }
 
   /** Upload, download and delete straight in the store: their times in milliseconds. */
-  private static double[] direct(Baseline baseline, String name, byte[] content, byte[] received) {
+  private static double[] direct(Baseline baseline, String name, byte[] content, byte[] received, OperationCpu cpu) {
+    cpu.begin();
     long start = System.nanoTime();
     baseline.upload(name, content);
     double up = (System.nanoTime() - start) / 1e6;
+    cpu.end(UPLOAD_DIRECT);
     Arrays.fill(received, (byte) 0);
+    cpu.begin();
     start = System.nanoTime();
     long count = baseline.download(name, received);
     double down = (System.nanoTime() - start) / 1e6;
+    cpu.end(DOWNLOAD_DIRECT);
     check("The direct read", count, content, received);
     start = System.nanoTime();
     baseline.delete(name);

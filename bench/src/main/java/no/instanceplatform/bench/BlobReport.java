@@ -52,7 +52,7 @@ record BlobReport(
           cell(result.storageDownloadMBps(), result.storageDownloadMedianMs()),
           cell(result.baselineDownloadMBps(), result.baselineDownloadMedianMs()), result.downloadRatio()));
     }
-    table.append('\n');
+    table.append('\n').append(cpuTable());
     for (StoreRun store : stores) {
       table.append(String.format(Locale.ROOT, "- **%s**: %s; direct: %s.%n", store.store(), store.description(),
           store.baseline()));
@@ -60,6 +60,35 @@ record BlobReport(
     table.append(String.format(Locale.ROOT, "%nTarget: Storage at least %.1f times the direct throughput: %s. Every "
         + "download was compared byte for byte with its upload.%n", minRatio, targetMet ? "met" : "NOT met"));
     return table.toString();
+  }
+
+  /**
+   * Each process's CPU time per operation: what an operation costs the machine, steadier than its wall time from one
+   * run to the next. Empty when nothing was measured.
+   */
+  private String cpuTable() {
+    List<String> processes = results.stream().flatMap(result -> result.cpuMsPerOperation().values().stream())
+        .flatMap(perProcess -> perProcess.keySet().stream()).distinct().toList();
+    if (processes.isEmpty()) {
+      return "";
+    }
+    StringBuilder table = new StringBuilder("CPU time per operation, milliseconds (the mean over the measured "
+        + "rounds, from /proc; \"all\" is their sum, which two CPUs share):\n\n| store | size | operation | ")
+        .append(String.join(" | ", processes)).append(" | all |\n|---|---:|---|")
+        .append("---:|".repeat(processes.size() + 1)).append('\n');
+    for (BlobResult result : results) {
+      result.cpuMsPerOperation().forEach((operation, perProcess) -> {
+        table.append(String.format(Locale.ROOT, "| %s | %s | %s |", result.store(), size(result.sizeBytes()),
+            operation));
+        for (String process : processes) {
+          table.append(perProcess.containsKey(process) ? String.format(Locale.ROOT, " %.1f |",
+              perProcess.get(process)) : " - |");
+        }
+        table.append(String.format(Locale.ROOT, " %.1f |%n",
+            perProcess.values().stream().mapToDouble(Double::doubleValue).sum()));
+      });
+    }
+    return table.append('\n').toString();
   }
 
   /** Writes {@code name}.json and {@code name}.md into {@code directory}. */

@@ -2,6 +2,7 @@ package no.instanceplatform.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures of one file size on one store: each measured round's times (milliseconds) for an upload and a
@@ -10,6 +11,8 @@ import java.util.List;
  *
  * @param uploadRatio Storage's upload throughput over the baseline's (the median baseline time over Storage's)
  * @param filesChecked downloads compared byte for byte with what was uploaded, warm-up rounds included
+ * @param cpuMsPerOperation per operation (upload or download, through Storage or direct): each watched process's
+ *     mean CPU milliseconds per operation of the measured rounds ({@link OperationCpu}); empty when not measured
  */
 record BlobResult(
     String store,
@@ -30,11 +33,12 @@ record BlobResult(
     List<Double> storageUploadMs,
     List<Double> storageDownloadMs,
     List<Double> baselineUploadMs,
-    List<Double> baselineDownloadMs) {
+    List<Double> baselineDownloadMs,
+    Map<String, Map<String, Double>> cpuMsPerOperation) {
 
   static BlobResult of(String store, long sizeBytes, int warmUpRounds, List<Double> storageUploadMs,
       List<Double> storageDownloadMs, List<Double> baselineUploadMs, List<Double> baselineDownloadMs,
-      int filesChecked) {
+      int filesChecked, Map<String, Map<String, Double>> cpuMsPerOperation) {
     double storageUp = median(storageUploadMs);
     double storageDown = median(storageDownloadMs);
     double baseUp = median(baselineUploadMs);
@@ -43,7 +47,7 @@ record BlobResult(
         round(storageDown, 2), round(baseUp, 2), round(baseDown, 2), mbps(sizeBytes, storageUp),
         mbps(sizeBytes, storageDown), mbps(sizeBytes, baseUp), mbps(sizeBytes, baseDown), round(baseUp / storageUp, 3),
         round(baseDown / storageDown, 3), filesChecked, rounded(storageUploadMs), rounded(storageDownloadMs),
-        rounded(baselineUploadMs), rounded(baselineDownloadMs));
+        rounded(baselineUploadMs), rounded(baselineDownloadMs), cpuMsPerOperation);
   }
 
   boolean meets(double minRatio) {

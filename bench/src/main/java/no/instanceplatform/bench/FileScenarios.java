@@ -57,7 +57,8 @@ final class FileScenarios {
       int sizeMib, int warmUpRounds, int rounds, Comparison.Target target) {
     ProcessStats.Start start = stats.start();
     long bytes = sizeMib * MIB;
-    BlobResult result = BlobBenchmark.measure(what, subject, baseline, bytes, warmUpRounds, rounds, log);
+    BlobResult result = BlobBenchmark.measure(what, subject, baseline, bytes, warmUpRounds, rounds,
+        OperationCpu.NONE, log);
     Map<String, ProcessStats.Usage> usage = stats.since(start);
     String through = subject.client().describe();
     return List.of(

@@ -24,7 +24,7 @@ final class ProcessStats {
   /** The CPU time of each process when a scenario started. */
   record Start(Map<String, Long> ticks) {}
 
-  private static final long TICKS_PER_SECOND = 100;
+  static final long TICKS_PER_SECOND = 100;
 
   private final Map<String, Supplier<List<ProcessHandle>>> processes = new LinkedHashMap<>();
 
@@ -40,16 +40,16 @@ final class ProcessStats {
 
   /** Resets every peak RSS and notes the CPU time so far. */
   Start start() {
+    processes.values().forEach(handles -> handles.get().forEach(handle -> resetPeak(handle.pid())));
+    return new Start(cpuTicks());
+  }
+
+  /** Each process's CPU time so far (with its children's), in clock ticks of 1/100 s. */
+  Map<String, Long> cpuTicks() {
     Map<String, Long> ticks = new LinkedHashMap<>();
-    processes.forEach((name, handles) -> {
-      long sum = 0;
-      for (ProcessHandle handle : handles.get()) {
-        resetPeak(handle.pid());
-        sum += Math.max(0, ticks(handle.pid()));
-      }
-      ticks.put(name, sum);
-    });
-    return new Start(ticks);
+    processes.forEach((name, handles) -> ticks.put(name,
+        handles.get().stream().mapToLong(handle -> Math.max(0, ticks(handle.pid()))).sum()));
+    return ticks;
   }
 
   /** Each process's CPU time since {@code start}, and its peak RSS since then. */

@@ -41,7 +41,13 @@ class BlobBenchmarkSmokeTests {
     assertThat(result.filesChecked()).as("one file through Storage, one direct").isEqualTo(2);
     assertThat(List.of(result.storageUploadMBps(), result.storageDownloadMBps(), result.baselineUploadMBps(),
         result.baselineDownloadMBps(), result.uploadRatio(), result.downloadRatio())).allMatch(value -> value > 0);
-    assertThat(report.markdown()).contains("| filesystem | 1 MiB | 1 |").contains("compared byte for byte");
+    assertThat(result.cpuMsPerOperation()).containsOnlyKeys("download direct", "download through Storage",
+        "upload direct", "upload through Storage");
+    assertThat(result.cpuMsPerOperation().values()).allSatisfy(perProcess -> assertThat(perProcess)
+        .containsOnlyKeys("Storage", "client").allSatisfy((process, millis) -> assertThat(millis).isNotNegative()));
+    assertThat(report.markdown()).contains("| filesystem | 1 MiB | 1 |").contains("compared byte for byte")
+        .contains("| store | size | operation | Storage | client | all |")
+        .contains("| filesystem | 1 MiB | upload through Storage |");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Warmed up with 3 round trips of 64 KiB")
         .contains("filesystem 1 MiB, 1 rounds");
 
