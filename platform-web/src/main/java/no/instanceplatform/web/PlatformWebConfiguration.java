@@ -75,6 +75,20 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
   }
 
   /**
+   * Tomcat writes an answer to the socket in steps of its socket write buffer, 8 KiB by default: a file goes out in
+   * steps of {@link JvmDefaults#SOCKET_BUFFER_BYTES} instead, a quarter of the system calls. The buffer is kept per
+   * open connection, so a thousand connections held open hold 24 MiB more.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> largerSocketWrites() {
+    return factory -> factory.addConnectorCustomizers(connector -> {
+      if (!connector.setProperty("socket.appWriteBufSize", Integer.toString(JvmDefaults.SOCKET_BUFFER_BYTES))) {
+        throw new IllegalStateException("Tomcat no longer takes socket.appWriteBufSize");
+      }
+    });
+  }
+
+  /**
    * Tomcat answers the requests it refuses before any servlet (headers too large, a malformed request line) with an
    * HTML page from its error report valve; this valve, in its place, answers them with a problem. It runs after
    * Boot's own customizer, which adds the plain valve, and the host is told to add no other.

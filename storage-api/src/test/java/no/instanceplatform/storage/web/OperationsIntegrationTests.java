@@ -6,7 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
+import no.instanceplatform.web.JvmDefaults;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 class OperationsIntegrationTests extends IntegrationTest {
@@ -15,6 +20,17 @@ class OperationsIntegrationTests extends IntegrationTest {
   private static final Pattern APPLICATION_LIST_COUNT = Pattern.compile(
       "(?m)^http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*outcome=\"SUCCESS\"[^}]*status=\"200\""
           + "[^}]*uri=\"/storage/api/v1/applications\"[^}]*} (\\S+)$");
+
+  @Autowired
+  WebServerApplicationContext context;
+
+  @Test
+  void tomcatWritesToTheSocketInStepsOfThirtyTwoKibibytes() {
+    Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+    assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("32768")
+        .isEqualTo(Integer.toString(JvmDefaults.SOCKET_BUFFER_BYTES));
+  }
 
   @Test
   void healthIsUpIncludingTheDatabase() {

@@ -9,11 +9,28 @@ import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import java.time.Duration;
 import no.instanceplatform.storage.blob.BlobStoreProperties;
+import no.instanceplatform.web.JvmDefaults;
 
 /** Builds the {@link BlobServiceClient} of an {@link AzureBlobStore} from {@code storage.blob.azure}. */
 public final class AzureServiceClients {
 
+  /**
+   * Reactor's small queue size, which the SDK's adapter of the JDK HTTP client takes for how many of the client's
+   * reads a download's body may run ahead of its reader (see {@link DownloadStream}).
+   */
+  public static final int READ_AHEAD_READS = 64;
+
   private AzureServiceClients() {}
+
+  /**
+   * Bounds a download's read-ahead to {@value #READ_AHEAD_READS} of the HTTP client's reads, 2 MiB at 32 KiB a read,
+   * instead of Reactor's default 256 (8 MiB): the bytes a download through Storage holds for a client slower than
+   * the store. Reactor reads {@code reactor.bufferSize.small} once, when it loads, so {@code main} calls this first.
+   * Elsewhere in Storage Reactor serves only the SDK, whose other uses (listing, a block at a time) stay far below it.
+   */
+  public static void boundReadAhead() {
+    JvmDefaults.setUnlessGiven("reactor.bufferSize.small", Integer.toString(READ_AHEAD_READS));
+  }
 
   /**
    * A client of the configured account over the JDK's HTTP client, with short connect timeouts and few, brief

@@ -18,10 +18,12 @@ import reactor.util.context.Context;
 /**
  * The body of one Get Blob response, handed out as it arrives.
  *
- * <p>The SDK delivers the body as chunks (the JDK HTTP client's reads, up to 16 KiB each). This stream asks for at
- * most {@value #PREFETCH} chunks ahead of its reader, so the HTTP client stops reading from the socket while the
- * reader is slow: memory stays bounded whatever the blob's size (the SDK's adapter of the JDK client reads up to
- * 256 chunks, 4 MiB, ahead of that). The reader's thread waits for the next chunk; no thread of this store's is
+ * <p>The SDK delivers the body as chunks (the JDK HTTP client's reads, up to 32 KiB each in Storage, whose
+ * {@code main} sets {@code jdk.httpclient.bufsize}; 16 KiB by default). This stream asks for at most
+ * {@value #PREFETCH} chunks ahead of its reader, so the HTTP client stops reading from the socket while the reader is
+ * slow: memory stays bounded whatever the blob's size (the SDK's adapter of the JDK client reads up to Reactor's small
+ * queue size of chunks ahead of that: {@value AzureServiceClients#READ_AHEAD_READS} in Storage, see
+ * {@link AzureServiceClients#boundReadAhead}; 256 by default). The reader's thread waits for the next chunk; no thread of this store's is
  * involved. Closing the stream before the end cancels the response, which closes its connection. The price of
  * holding one response open: the HTTP client's read timeout counts from one chunk to the next, so a reader that
  * stops reading for longer than that ({@code storage.blob.azure.read-timeout}) loses the read.
@@ -35,7 +37,7 @@ final class DownloadStream extends InputStream {
 
   private static final Logger log = LoggerFactory.getLogger(DownloadStream.class);
 
-  /** Chunks requested ahead of the reader: up to 512 KiB. */
+  /** Chunks requested ahead of the reader: up to 1 MiB in Storage. */
   private static final int PREFETCH = 32;
 
   private static final ByteBuffer NONE = ByteBuffer.allocate(0);
