@@ -35,6 +35,10 @@ public final class BlobBenchmark {
   static final String APP = "ttd/blob-bench";
   static final String DATA_TYPE = "file";
   private static final long MIB = 1024L * 1024L;
+  /** Round trips between two readings of the compilers' time. */
+  static final int QUIET_BATCH = 200;
+  /** Quiet: the compilers worked less than this share of a batch's time (summed over their threads). */
+  static final double QUIET_SHARE = 0.02;
   private static final String UPLOAD_THROUGH_STORAGE = "upload through Storage";
   private static final String UPLOAD_DIRECT = "upload direct";
   private static final String DOWNLOAD_THROUGH_STORAGE = "download through Storage";
@@ -79,11 +83,14 @@ public final class BlobBenchmark {
           double startSeconds = Math.round((System.nanoTime() - starting) / 1e8) / 10.0;
           String description = azurite == null ? "files under Storage's data folder (" + storage.blobRoot() + ")"
               : "Azurite " + azurite.version() + " (" + nodeVersion() + "), blobs on disk in a temporary folder";
-          stores.add(new BlobReport.StoreRun(store.id(), description, baseline.description(), startSeconds));
           log.printf("%s: Storage (pid %d) on port %d, started in %.1f s; %s%n", store.id(), storage.pid(),
               storage.port(), startSeconds, description);
           Session session = Session.open(storage);
           warmUp(session, baseline, options.warmUpRequests(), log);
+          Quieting quieting = untilQuiet(session, new JitWatch(List.of(storage.baseUrl())),
+              options.untilQuietRequests(), log);
+          stores.add(new BlobReport.StoreRun(store.id(), description, baseline.description(), startSeconds,
+              quieting));
           ProcessStats processes = watch(storage, azurite);
           for (int sizeMib : options.sizesMib()) {
             results.add(measure(store.id(), session, baseline, sizeMib * MIB, options.warmUp(),
@@ -168,6 +175,46 @@ public final class BlobBenchmark {
   }
 
   /** Measures {@code size} up and down, the CPU time of each operation of the counted rounds into {@code cpu}. */
+  /**
+   * Round trips of the warm-up's file through {@code session}'s service only, in batches of {@value #QUIET_BATCH},
+   * until its compilers worked less than {@value #QUIET_SHARE} of a batch's time, or {@code maxRequests} were made;
+   * logs and answers how far it went. Nothing (null) when {@code maxRequests} is 0.
+   */
+  static Quieting untilQuiet(Session session, JitWatch jit, int maxRequests, PrintStream log) {
+    if (maxRequests == 0 || jit.watchesNothing()) {
+      return null;
+    }
+    byte[] content = GeneratedContent.bytes(BlobBenchmarkOptions.WARM_UP_KIB * 1024, 2);
+    byte[] received = new byte[content.length];
+    long start = System.nanoTime();
+    int made = 0;
+    double share;
+    double batchSeconds;
+    do {
+      double compiled = jit.compileMillis();
+      long batchStart = System.nanoTime();
+      for (int i = 0; i < QUIET_BATCH; i++) {
+        throughStorage(session, content, received, OperationCpu.NONE);
+      }
+      made += QUIET_BATCH;
+      batchSeconds = (System.nanoTime() - batchStart) / 1e9;
+      share = (jit.compileMillis() - compiled) / 1e3 / batchSeconds;
+    } while (share >= QUIET_SHARE && made < maxRequests);
+    log.printf(Locale.ROOT, "Then %d more round trips through %s in %.1f s, until its compilers %s: they worked %.1f%% "
+            + "of the last batch's %.1f s%n", made, session.client().describe(), (System.nanoTime() - start) / 1e9,
+        share < QUIET_SHARE ? "were quiet" : "had had their most", share * 100, batchSeconds);
+    return new Quieting(made, Math.round(share * 1000) / 10.0, share < QUIET_SHARE);
+  }
+
+  /**
+   * How the wait for quiet compilers ended.
+   *
+   * @param requests round trips made while waiting
+   * @param lastBatchPercent the share of the last batch's time the compilers worked, in percent
+   * @param quiet whether that was below {@link #QUIET_SHARE}, or the most round trips had been made
+   */
+  record Quieting(int requests, double lastBatchPercent, boolean quiet) {}
+
   static BlobResult measure(String store, Session session, Baseline baseline, long size, int warmUp,
       int rounds, OperationCpu cpu, PrintStream log) {
     byte[] content = GeneratedContent.bytes(Math.toIntExact(size), size);

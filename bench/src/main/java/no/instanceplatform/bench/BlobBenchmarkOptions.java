@@ -16,16 +16,21 @@ import java.util.Locale;
  * @param warmUpRequests round trips (upload, download, delete) of a {@value #WARM_UP_KIB} KiB file through Storage and
  *     directly before anything is measured, per store: Storage's per-request cost falls by about three quarters over
  *     its first thousand or so requests as the JIT compiles the request path, and a server runs warm
+ * @param untilQuietRequests at most this many more round trips through Storage after those, in batches, until Storage's
+ *     JIT compilers are quiet ({@link JitWatch}); 0 to measure after {@code warmUpRequests} whatever the compilers do
  * @param warmUp rounds per size before the measured ones, not counted
  * @param storageHeap Storage's -Xmx
  * @param quick a smoke run: its results are written as blobs-quick, not blobs-latest
  * @param results where the results are written, or null for nowhere
  */
 record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int rounds, int smallRounds,
-    int warmUpRequests, int warmUp, String storageHeap, boolean quick, Path results) {
+    int warmUpRequests, int untilQuietRequests, int warmUp, String storageHeap, boolean quick, Path results) {
 
   /** The size of the warm-up requests' file. */
   static final int WARM_UP_KIB = 64;
+
+  /** The most round trips a full run makes until the compilers are quiet (at about 15,000 they were, here). */
+  static final int UNTIL_QUIET_REQUESTS = 30_000;
 
   /** Sizes below this many MiB get {@link #smallRounds}. */
   static final int SMALL_MIB = 16;
@@ -52,13 +57,16 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
 
   static final String USAGE = """
       usage: bench/blobs [--sizes=1,100] [--stores=filesystem,azurite] [--rounds=R] [--small-rounds=S]
-                         [--warmup-requests=N] [--warmup=W] [--storage-heap=512m] [--quick] [--results=DIR]
+                         [--warmup-requests=N] [--warmup-until-quiet=Q] [--warmup=W] [--storage-heap=512m]
+                         [--quick] [--results=DIR]
         --sizes=MiB,...   file sizes in MiB (default 1,100)
         --stores=...      filesystem (files under Storage's data folder), azurite (started from .tools/)
         --rounds=R        measured rounds per size of 16 MiB or more (default 10; --quick 3)
         --small-rounds=S  measured rounds per smaller size (default 3 x rounds)
         --warmup-requests=N  round trips of a 64 KiB file per store before any measuring, to warm Storage's JIT
                           (default 1500; --quick 200)
+        --warmup-until-quiet=Q  then at most Q more round trips through Storage, in batches, until its JIT
+                          compilers are quiet (default 30000; --quick 0: not waited for)
         --warmup=W        warm-up rounds per size, not counted (default 2; --quick 1)
         --storage-heap=H  Storage's -Xmx (default 512m)
         --quick           a smoke run with fewer rounds; writes blobs-quick.* instead of blobs-latest.*
@@ -72,7 +80,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
     if (sizesMib.stream().anyMatch(size -> size < 1 || size > 1024)) {
       throw new IllegalArgumentException("sizes are from 1 to 1024 MiB (the benchmark keeps a file twice in memory)");
     }
-    if (rounds < 1 || smallRounds < 1 || warmUp < 0 || warmUpRequests < 0) {
+    if (rounds < 1 || smallRounds < 1 || warmUp < 0 || warmUpRequests < 0 || untilQuietRequests < 0) {
       throw new IllegalArgumentException("rounds must be positive and warm-up rounds not negative");
     }
     sizesMib = List.copyOf(sizesMib);
@@ -86,6 +94,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
     Integer smallRounds = null;
     Integer warmUp = null;
     Integer warmUpRequests = null;
+    Integer untilQuiet = null;
     String heap = "512m";
     boolean quick = false;
     Path results = null;
@@ -110,6 +119,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
         case "--small-rounds" -> smallRounds = number(arg, value);
         case "--warmup" -> warmUp = number(arg, value);
         case "--warmup-requests" -> warmUpRequests = number(arg, value);
+        case "--warmup-until-quiet" -> untilQuiet = number(arg, value);
         case "--storage-heap" -> {
           if (!value.matches("[0-9]+[kmgKMG]?")) {
             throw new IllegalArgumentException("'" + arg + "' needs a heap size such as 512m");
@@ -123,8 +133,9 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
     }
     int measured = rounds != null ? rounds : quick ? 3 : 10;
     return new BlobBenchmarkOptions(sizes, stores, measured, smallRounds != null ? smallRounds : 3 * measured,
-        warmUpRequests != null ? warmUpRequests : quick ? 200 : 1500, warmUp != null ? warmUp : quick ? 1 : 2, heap,
-        quick, results);
+        warmUpRequests != null ? warmUpRequests : quick ? 200 : 1500,
+        untilQuiet != null ? untilQuiet : quick ? 0 : UNTIL_QUIET_REQUESTS, warmUp != null ? warmUp : quick ? 1 : 2,
+        heap, quick, results);
   }
 
   int roundsFor(int sizeMib) {

@@ -30,8 +30,10 @@ record BlobReport(
    * One store of the run.
    *
    * @param startSeconds how long Storage took to start (until its health endpoint answered)
+   * @param quieting the round trips made until Storage's compilers were quiet, or null when not waited for
    */
-  record StoreRun(String store, String description, String baseline, double startSeconds) {}
+  record StoreRun(String store, String description, String baseline, double startSeconds,
+      BlobBenchmark.Quieting quieting) {}
 
   String markdown() {
     StringBuilder table = new StringBuilder()
@@ -54,8 +56,8 @@ record BlobReport(
     }
     table.append('\n').append(cpuTable());
     for (StoreRun store : stores) {
-      table.append(String.format(Locale.ROOT, "- **%s**: %s; direct: %s.%n", store.store(), store.description(),
-          store.baseline()));
+      table.append(String.format(Locale.ROOT, "- **%s**: %s; direct: %s. %s%n", store.store(), store.description(),
+          store.baseline(), quieting(store.quieting())));
     }
     table.append(String.format(Locale.ROOT, "%nTarget: Storage at least %.1f times the direct throughput: %s. Every "
         + "download was compared byte for byte with its upload.%n", minRatio, targetMet ? "met" : "NOT met"));
@@ -94,6 +96,15 @@ record BlobReport(
   /** Writes {@code name}.json and {@code name}.md into {@code directory}. */
   void write(Path directory, String name) {
     ResultFiles.write(directory, name, this, markdown());
+  }
+
+  private static String quieting(BlobBenchmark.Quieting quieting) {
+    if (quieting == null) {
+      return "Measured without waiting for Storage's JIT compilers.";
+    }
+    return String.format(Locale.ROOT, "Then %d more round trips through Storage until its JIT compilers %s (they "
+        + "worked %.1f%% of the last batch's time).", quieting.requests(),
+        quieting.quiet() ? "were quiet" : "had had the most allowed", quieting.lastBatchPercent());
   }
 
   private static String cell(double mbps, double millis) {

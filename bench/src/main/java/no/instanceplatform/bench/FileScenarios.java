@@ -16,17 +16,24 @@ final class FileScenarios {
   static final long MIB = 1024L * 1024L;
 
   private final ProcessStats stats;
+  private final int untilQuietRequests;
   private final PrintStream log;
 
-  FileScenarios(ProcessStats stats, PrintStream log) {
+  /** {@code untilQuietRequests}: see {@link BlobBenchmarkOptions#untilQuietRequests}. */
+  FileScenarios(ProcessStats stats, int untilQuietRequests, PrintStream log) {
     this.stats = stats;
+    this.untilQuietRequests = untilQuietRequests;
     this.log = log;
   }
 
-  /** Storage versus the store's own client (the Azure SDK, or java.nio for files), per size in MiB. */
-  List<Comparison> storageVersusStore(BlobBenchmark.Session storage, Baseline store, String storeName,
+  /**
+   * Storage versus the store's own client (the Azure SDK, or java.nio for files), per size in MiB, once Storage's
+   * compilers ({@code jit}) are quiet.
+   */
+  List<Comparison> storageVersusStore(BlobBenchmark.Session storage, JitWatch jit, Baseline store, String storeName,
       List<Integer> sizesMib, int warmUpRequests, int warmUpRounds, int rounds) {
     BlobBenchmark.warmUp(storage, store, warmUpRequests, log);
+    BlobBenchmark.untilQuiet(storage, jit, untilQuietRequests, log);
     List<Comparison> rows = new ArrayList<>();
     for (int size : sizesMib) {
       // Small files are cheap and noisier: three times the rounds, as bench/blobs does.
@@ -37,11 +44,15 @@ final class FileScenarios {
     return rows;
   }
 
-  /** Untimed round trips of a small file through the App API and through Storage, as before Storage's file rows. */
-  void warmUpApp(BlobBenchmark.Session app, BlobBenchmark.Session storage, int requests) {
+  /**
+   * Untimed round trips of a small file through the App API and through Storage, as before Storage's file rows, then
+   * through the App API until the compilers of both services ({@code jit}) are quiet.
+   */
+  void warmUpApp(BlobBenchmark.Session app, BlobBenchmark.Session storage, JitWatch jit, int requests) {
     try (Baseline.ThroughApi direct = new Baseline.ThroughApi(storage)) {
       BlobBenchmark.warmUp(app, direct, requests, log);
     }
+    BlobBenchmark.untilQuiet(app, jit, untilQuietRequests, log);
   }
 
   /** A certificate through the App API versus through Storage, both the sample app's data type. */

@@ -123,8 +123,10 @@ public final class PlatformBenchmark {
     plans.addAll(instances.plans());
 
     log.println("Files through Storage versus " + blobStoreName);
-    FileScenarios files = new FileScenarios(stats, log);
-    rows.addAll(files.storageVersusStore(BlobBenchmark.Session.open(storage), blobBaseline, blobStoreName,
+    FileScenarios files = new FileScenarios(stats,
+        options.quick() ? 0 : BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS, log);
+    JitWatch storageJit = new JitWatch(List.of(storage.baseUrl()));
+    rows.addAll(files.storageVersusStore(BlobBenchmark.Session.open(storage), storageJit, blobBaseline, blobStoreName,
         options.fileSizesMib(), options.fileWarmUpRequests(), options.warmUpRounds(), options.rounds()));
 
     log.printf("The App API versus Storage: %d client(s), %d requests a round%n", options.appClients(),
@@ -136,7 +138,8 @@ public final class PlatformBenchmark {
     BlobBenchmark.Session storageFiles = certificates(storageApi, storageApi);
     // Storage is warm from the scenarios before; the App API has served nothing yet.
     appScenarios.warmUp(options.appWarmUpRequests(), log);
-    files.warmUpApp(appFiles, storageFiles, options.fileWarmUpRequests());
+    files.warmUpApp(appFiles, storageFiles, new JitWatch(List.of(app.baseUrl(), storage.baseUrl())),
+        options.fileWarmUpRequests());
     rows.add(appScenarios.create());
     rows.add(appScenarios.get());
     rows.addAll(files.appVersusStorage(appFiles, storageFiles, 1, options.warmUpRounds(), 3 * options.rounds()));

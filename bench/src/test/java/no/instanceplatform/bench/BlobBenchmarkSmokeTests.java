@@ -24,7 +24,7 @@ class BlobBenchmarkSmokeTests {
   @Test
   void aSmallRunReportsUploadAndDownloadThroughStorageAndDirect(@TempDir Path results) throws Exception {
     BlobBenchmarkOptions options = new BlobBenchmarkOptions(List.of(1), List.of(BlobBenchmarkOptions.Store.FILESYSTEM),
-        1, 1, 3, 0, "256m", true, results);
+        1, 1, 3, 2 * BlobBenchmark.QUIET_BATCH, 0, "256m", true, results);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     BlobReport report = BlobBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -48,7 +48,11 @@ class BlobBenchmarkSmokeTests {
     assertThat(report.markdown()).contains("| filesystem | 1 MiB | 1 |").contains("compared byte for byte")
         .contains("| store | size | operation | Storage | client | all |")
         .contains("| filesystem | 1 MiB | upload through Storage |");
+    assertThat(report.stores().getFirst().quieting().requests()).isBetween(BlobBenchmark.QUIET_BATCH,
+        2 * BlobBenchmark.QUIET_BATCH);
+    assertThat(report.markdown()).contains("more round trips through Storage until its JIT compilers");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Warmed up with 3 round trips of 64 KiB")
+        .contains("more round trips through Storage's API")
         .contains("filesystem 1 MiB, 1 rounds");
 
     JsonNode json = JsonMapper.builder().build().readTree(results.resolve("blobs-quick.json").toFile());
@@ -67,6 +71,7 @@ class BlobBenchmarkSmokeTests {
     assertThat(defaults.roundsFor(1)).isEqualTo(30);
     assertThat(defaults.warmUp()).isEqualTo(2);
     assertThat(defaults.warmUpRequests()).isEqualTo(1500);
+    assertThat(defaults.untilQuietRequests()).isEqualTo(BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS);
     assertThat(defaults.resultsName()).isEqualTo("blobs-latest");
 
     BlobBenchmarkOptions quick = BlobBenchmarkOptions.parse(new String[] {"--quick", "--stores=filesystem",
@@ -74,6 +79,7 @@ class BlobBenchmarkSmokeTests {
     assertThat(quick.roundsFor(4)).isEqualTo(9);
     assertThat(quick.warmUp()).isEqualTo(1);
     assertThat(quick.warmUpRequests()).isEqualTo(200);
+    assertThat(quick.untilQuietRequests()).isZero();
     assertThat(quick.stores()).containsExactly(BlobBenchmarkOptions.Store.FILESYSTEM);
     assertThat(quick.resultsName()).isEqualTo("blobs-quick");
 
