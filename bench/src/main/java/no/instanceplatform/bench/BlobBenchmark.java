@@ -200,9 +200,10 @@ public final class BlobBenchmark {
       batchSeconds = (System.nanoTime() - batchStart) / 1e9;
       share = (jit.compileMillis() - compiled) / 1e3 / batchSeconds;
     } while (share >= QUIET_SHARE && made < maxRequests);
-    log.printf(Locale.ROOT, "Then %d more round trips through %s in %.1f s, until its compilers %s: they worked %.1f%% "
-            + "of the last batch's %.1f s%n", made, session.client().describe(), (System.nanoTime() - start) / 1e9,
-        share < QUIET_SHARE ? "were quiet" : "had had their most", share * 100, batchSeconds);
+    log.printf(Locale.ROOT, "Then %d more round trips through %s in %.1f s, %s: they worked %.1f%% of the last "
+            + "batch's %.1f s%n", made, session.client().describe(), (System.nanoTime() - start) / 1e9,
+        share < QUIET_SHARE ? "until its compilers were quiet" : "the most allowed, its compilers still busy",
+        share * 100, batchSeconds);
     return new Quieting(made, Math.round(share * 1000) / 10.0, share < QUIET_SHARE);
   }
 

@@ -29,7 +29,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
   /** The size of the warm-up requests' file. */
   static final int WARM_UP_KIB = 64;
 
-  /** The most round trips a full run makes until the compilers are quiet (at about 15,000 they were, here). */
+  /** The most round trips a full run makes until the compilers are quiet (here they were after 1,400 to 5,400). */
   static final int UNTIL_QUIET_REQUESTS = 30_000;
 
   /** Sizes below this many MiB get {@link #smallRounds}. */

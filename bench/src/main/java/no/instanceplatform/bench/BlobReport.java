@@ -102,9 +102,9 @@ record BlobReport(
     if (quieting == null) {
       return "Measured without waiting for Storage's JIT compilers.";
     }
-    return String.format(Locale.ROOT, "Then %d more round trips through Storage until its JIT compilers %s (they "
-        + "worked %.1f%% of the last batch's time).", quieting.requests(),
-        quieting.quiet() ? "were quiet" : "had had the most allowed", quieting.lastBatchPercent());
+    return String.format(Locale.ROOT, "Then %d more round trips through Storage, %s (they worked %.1f%% of the last "
+        + "batch's time).", quieting.requests(), quieting.quiet() ? "until its JIT compilers were quiet"
+        : "the most allowed, its JIT compilers still busy", quieting.lastBatchPercent());
   }
 
   private static String cell(double mbps, double millis) {

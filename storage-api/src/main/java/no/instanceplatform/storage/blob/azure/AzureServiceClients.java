@@ -26,7 +26,8 @@ public final class AzureServiceClients {
    * Bounds a download's read-ahead to {@value #READ_AHEAD_READS} of the HTTP client's reads, 2 MiB at 32 KiB a read,
    * instead of Reactor's default 256 (8 MiB): the bytes a download through Storage holds for a client slower than
    * the store. Reactor reads {@code reactor.bufferSize.small} once, when it loads, so {@code main} calls this first.
-   * Elsewhere in Storage Reactor serves only the SDK, whose other uses (listing, a block at a time) stay far below it.
+   * In Storage Reactor serves only the Azure SDK; the setting also lowers the default prefetch of the SDK's other
+   * Reactor operators, and the tests run with it too (the build sets the same).
    */
   public static void boundReadAhead() {
     JvmDefaults.setUnlessGiven("reactor.bufferSize.small", Integer.toString(READ_AHEAD_READS));
