@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *
  * <p>On two CPUs the compiler threads take their CPU from the requests. A service of Storage's size keeps compiling
  * for many thousands of requests: 1 MiB downloads through Storage cost it 15 ms of CPU over the first thousand, 7 ms
- * after 5,000 and 3 ms after 15,000, its compilers working a third of the time over the first 6,000. A benchmark that
- * measures before the compilers are done measures the JIT, so the warm-up goes on until they are quiet.
+ * after 5,000 and 3 ms after 15,000, its compilers working a fifth to a third of the time over the first 8,000. A
+ * benchmark that measures before the compilers are done measures the JIT, so the warm-up goes on until they are
+ * quiet.
  */
 final class JitWatch {
 

@@ -34,7 +34,8 @@ class OperationCpuTests {
   /** Keeps this thread busy for {@code millis} of its own CPU time, however busy the machine. */
   private static void spin(long millis) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    assertThat(threads.isCurrentThreadCpuTimeEnabled()).as("the JVM measures a thread's CPU time").isTrue();
+    assertThat(threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled())
+        .as("the JVM measures a thread's CPU time").isTrue();
     long end = threads.getCurrentThreadCpuTime() + millis * 1_000_000;
     while (threads.getCurrentThreadCpuTime() < end) {
       Thread.onSpinWait();
