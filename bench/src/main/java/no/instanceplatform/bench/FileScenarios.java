@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Files up and down, with bench/blobs' code ({@link BlobBenchmark#warmUp}, {@link BlobBenchmark#measure}): through
+ * Files up and down, with bench/blobs' code ({@link FileWarmUp}, {@link BlobBenchmark#measure}): through
  * Storage against the same bytes straight to its blob store, and through the App API against the same file through
  * Storage. Each measured size gives two rows, upload and download.
  */
@@ -32,8 +32,8 @@ final class FileScenarios {
    */
   List<Comparison> storageVersusStore(BlobBenchmark.Session storage, JitWatch jit, Baseline store, String storeName,
       List<Integer> sizesMib, int warmUpRequests, int warmUpRounds, int rounds) {
-    BlobBenchmark.warmUp(storage, store, warmUpRequests, log);
-    BlobBenchmark.untilQuiet(storage, jit, untilQuietRequests, log);
+    FileWarmUp.warmUp(storage, store, warmUpRequests, log);
+    FileWarmUp.untilQuiet(storage, jit, untilQuietRequests, log);
     List<Comparison> rows = new ArrayList<>();
     for (int size : sizesMib) {
       // Small files are cheap and noisier: three times the rounds, as bench/blobs does.
@@ -50,9 +50,9 @@ final class FileScenarios {
    */
   void warmUpApp(BlobBenchmark.Session app, BlobBenchmark.Session storage, JitWatch jit, int requests) {
     try (Baseline.ThroughApi direct = new Baseline.ThroughApi(storage)) {
-      BlobBenchmark.warmUp(app, direct, requests, log);
+      FileWarmUp.warmUp(app, direct, requests, log);
     }
-    BlobBenchmark.untilQuiet(app, jit, untilQuietRequests, log);
+    FileWarmUp.untilQuiet(app, jit, untilQuietRequests, log);
   }
 
   /** A certificate through the App API versus through Storage, both the sample app's data type. */
