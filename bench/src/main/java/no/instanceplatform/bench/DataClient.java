@@ -122,6 +122,22 @@ final class DataClient {
     return instance;
   }
 
+  /** Storage's events of an instance: {@code {"instanceEvents": [...]}}. */
+  JsonNode events(String instanceId, String token) {
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/events"))
+        .header("Authorization", "Bearer " + token).GET().build();
+    return json.readTree(expect(request, 200));
+  }
+
+  /** Replaces an instance's process state and stores the events of the move, in one call to Storage. */
+  void updateProcess(String instanceId, String stateAndEvents, String token) {
+    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId
+            + "/process/instanceandevents"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(stateAndEvents)).build();
+    expect(request, 200);
+  }
+
   /** Asks the service's liveness probe, which needs no token and reads nothing; fails unless it answers UP. */
   void liveness() {
     if (!text("/actuator/health/liveness").contains("\"UP\"")) {
@@ -129,7 +145,7 @@ final class DataClient {
     }
   }
 
-  /** A file's content type and name, as its upload declares them. */
+  /** A file's content type and name (null: none, as for form data), as its upload declares them. */
   record FileType(String contentType, String filename) {
     static final FileType BINARY = new FileType("application/octet-stream", "bench.bin");
   }
@@ -139,12 +155,13 @@ final class DataClient {
    * store and the metadata is written.
    */
   Element upload(String instanceId, String dataType, FileType type, HttpRequest.BodyPublisher body, String token) {
-    HttpRequest request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/data?dataType="
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(api + "/instances/" + instanceId + "/data?dataType="
             + encode(dataType)))
-        .header("Authorization", "Bearer " + token).header("Content-Type", type.contentType())
-        .header("Content-Disposition", "attachment; filename=\"" + type.filename() + "\"")
-        .POST(body).build();
-    JsonNode element = json.readTree(expect(request, 201));
+        .header("Authorization", "Bearer " + token).header("Content-Type", type.contentType()).POST(body);
+    if (type.filename() != null) {
+      request.header("Content-Disposition", "attachment; filename=\"" + type.filename() + "\"");
+    }
+    JsonNode element = json.readTree(expect(request.build(), 201));
     return new Element(element.path("id").asString(), element.path("size").asLong(),
         element.path("blobStoragePath").asString());
   }

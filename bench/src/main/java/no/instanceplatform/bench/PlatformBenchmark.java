@@ -141,6 +141,7 @@ public final class PlatformBenchmark {
     files.warmUpApp(appFiles, storageFiles, new JitWatch(List.of(app.baseUrl(), storage.baseUrl())),
         options.fileWarmUpRequests());
     rows.add(appScenarios.create());
+    rows.add(appScenarios.createAgainstBareCreate());
     rows.add(appScenarios.get());
     rows.addAll(files.appVersusStorage(appFiles, storageFiles, 1, options.warmUpRounds(), 3 * options.rounds()));
     return new Measured(rows, plans);

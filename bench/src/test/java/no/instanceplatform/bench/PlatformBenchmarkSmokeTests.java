@@ -45,8 +45,8 @@ class PlatformBenchmarkSmokeTests {
         "org query, page 1", "org query, page 10", "org query: page 10 versus page 1 (Storage)",
         "party query, page 1", "party query, page 10", "party query: page 10 versus page 1 (Storage)",
         "create instance", "get instance", "HTTP floor: Storage's liveness probe", "upload 1 MiB files", "download 1 MiB files",
-        "create instance via the App API", "get instance via the App API",
-        "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
+        "create instance via the App API", "create instance via the App API, against Storage's create alone",
+        "get instance via the App API", "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
     for (Comparison row : report.comparisons()) {
       assertThat(List.of(row.subject().medianMs(), row.subject().throughput(), row.baseline().medianMs(),
           row.baseline().throughput())).as(row.scenario()).allMatch(value -> value > 0);
@@ -56,6 +56,8 @@ class PlatformBenchmarkSmokeTests {
     }
     assertThat(report.comparisons().get(6).subject().clients()).as("create against the store").isEqualTo(2);
     assertThat(report.comparisons().get(6).subject().requests()).isEqualTo(4);
+    assertThat(report.comparisons().get(11).baseline().what()).as("the App API's create against the same through Storage")
+        .contains("process/instanceandevents");
 
     MemoryScenario memory = report.memory();
     assertThat(memory.sizeMib()).isEqualTo(8);
@@ -65,7 +67,7 @@ class PlatformBenchmarkSmokeTests {
         .contains("Warmed the App API up with 5 reads and 1 creates");
 
     JsonNode json = JsonMapper.builder().build().readTree(options.results().resolve("quick.json").toFile());
-    assertThat(json.path("comparisons")).hasSize(15);
+    assertThat(json.path("comparisons")).hasSize(16);
     assertThat(json.path("machine").path("loadAverageAtEnd").isNumber()).isTrue();
     String updated = Files.readString(docs);
     assertThat(updated).startsWith("# Performance\n\nBefore.\n\n" + RunReport.BEGIN).endsWith(RunReport.END
