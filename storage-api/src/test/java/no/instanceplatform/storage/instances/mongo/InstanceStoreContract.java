@@ -27,6 +27,7 @@ import no.instanceplatform.model.Substatus;
 import no.instanceplatform.model.ValidationStatus;
 import no.instanceplatform.storage.instances.InstanceExistsException;
 import no.instanceplatform.storage.instances.StoredInstance;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,6 +37,7 @@ abstract class InstanceStoreContract {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
+  private MongoTemplate mongo;
   private MongoInstanceStore store;
 
   /** A fresh, empty database of the backend under test. */
@@ -43,7 +45,8 @@ abstract class InstanceStoreContract {
 
   @BeforeEach
   void newStore() {
-    store = new MongoInstanceStore(mongo());
+    mongo = mongo();
+    store = new MongoInstanceStore(mongo);
   }
 
   @Test
@@ -115,6 +118,31 @@ abstract class InstanceStoreContract {
     assertThat(read.process()).isNull();
     assertThat(read.presentationTexts()).isNull();
     assertThat(read).isEqualTo(cleared);
+  }
+
+  /**
+   * A replace stores the document the converter writes for the same state: the same fields, types and nesting as an
+   * insert stores, with the version bumped and the events appended to the outbox. Whatever writes the update (the
+   * template's update mapping, or a hand-written one) must keep it so.
+   */
+  @Test
+  void aReplacedInstanceIsStoredAsTheConverterWritesIt() {
+    Instance instance = fullInstance();
+    InstanceEvent created = event(instance, "Created");
+    store.insert(instance, List.of(created));
+    Instance changed = new Instance(instance.id(), instance.instanceOwner(), instance.appId(), instance.org(), null,
+        null, instance.visibleAfter(), instance.process(), instance.status().withReadStatus(ReadStatus.Read),
+        List.of(), instance.data(), Map.of("only", "one"), null, instance.created(), instance.createdBy(),
+        NOW.plusSeconds(1), "2");
+    InstanceEvent saved = event(instance, "Saved");
+
+    store.replace(1, changed, List.of(saved)).orElseThrow();
+
+    Document expected = new Document();
+    mongo.getConverter().write(InstanceMapping.toDocument(changed, 2, List.of(created, saved)), expected);
+    Document stored = mongo.getCollection(mongo.getCollectionName(InstanceDocument.class))
+        .find(new Document("_id", instance.instanceGuid())).first();
+    assertThat(stored).isEqualTo(expected);
   }
 
   @Test
