@@ -44,9 +44,10 @@ class PlatformBenchmarkSmokeTests {
     assertThat(report.comparisons()).extracting(Comparison::scenario).containsExactly(
         "org query, page 1", "org query, page 10", "org query: page 10 versus page 1 (Storage)",
         "party query, page 1", "party query, page 10", "party query: page 10 versus page 1 (Storage)",
-        "create instance", "get instance", "HTTP floor: Storage's liveness probe", "upload 1 MiB files", "download 1 MiB files",
-        "create instance via the App API", "create instance via the App API, against Storage's create alone",
-        "get instance via the App API", "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
+        "create instance", "get instance", "HTTP floor: Storage's liveness probe", "upload 1 MiB files",
+        "download 1 MiB files", "create instance via the App API",
+        "create instance via the App API, against Storage's create alone", "get instance via the App API",
+        "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
     for (Comparison row : report.comparisons()) {
       assertThat(List.of(row.subject().medianMs(), row.subject().throughput(), row.baseline().medianMs(),
           row.baseline().throughput())).as(row.scenario()).allMatch(value -> value > 0);
@@ -56,8 +57,8 @@ class PlatformBenchmarkSmokeTests {
     }
     assertThat(report.comparisons().get(6).subject().clients()).as("create against the store").isEqualTo(2);
     assertThat(report.comparisons().get(6).subject().requests()).isEqualTo(4);
-    assertThat(report.comparisons().get(11).baseline().what()).as("the App API's create against the same through Storage")
-        .contains("process/instanceandevents");
+    assertThat(report.comparisons().get(11).baseline().what())
+        .as("the App API's create against the same through Storage").contains("process/instanceandevents");
 
     MemoryScenario memory = report.memory();
     assertThat(memory.sizeMib()).isEqualTo(8);
