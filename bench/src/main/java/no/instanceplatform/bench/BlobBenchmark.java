@@ -112,6 +112,8 @@ public final class BlobBenchmark {
   private static ProcessStats watch(StorageServer storage, Azurite azurite) {
     ProcessStats processes = new ProcessStats().watch("Storage", storage.pid());
     if (azurite != null) {
+      // Listed once: OperationCpu reads the processes before and after every operation, and listing Azurite's
+      // children walks /proc; they do not change while it runs.
       List<ProcessHandle> azuriteProcesses = azurite.processes();
       processes.watch("Azurite", () -> azuriteProcesses);
     }

@@ -103,8 +103,7 @@ record BlobReport(
       return "Measured without waiting for Storage's JIT compilers.";
     }
     return String.format(Locale.ROOT, "Then %d more round trips through Storage, %s (they worked %.1f%% of the last "
-        + "batch's time).", quieting.requests(), quieting.quiet() ? "until its JIT compilers were quiet"
-        : "the most allowed, its JIT compilers still busy", quieting.lastBatchPercent());
+        + "batch's time).", quieting.requests(), quieting.howItEnded(), quieting.lastBatchPercent());
   }
 
   private static String cell(double mbps, double millis) {

@@ -61,7 +61,7 @@ final class FileWarmUp {
    * logs and answers how far it went. Nothing (null) when {@code maxRequests} is 0.
    */
   static Quieting untilQuiet(BlobBenchmark.Session session, JitWatch jit, int maxRequests, PrintStream log) {
-    if (maxRequests == 0 || jit.watchesNothing()) {
+    if (maxRequests == 0) {
       return null;
     }
     byte[] content = GeneratedContent.bytes(BlobBenchmarkOptions.WARM_UP_KIB * 1024, 2);
@@ -82,11 +82,11 @@ final class FileWarmUp {
       compiled = jit.compileMillis();
       share = (compiled - compiledBefore) / 1e3 / batchSeconds;
     } while (share >= QUIET_SHARE && made < maxRequests);
+    Quieting quieting = new Quieting(made, Math.round(share * 1000) / 10.0, share < QUIET_SHARE);
     log.printf(Locale.ROOT, "Then %d more round trips through %s in %.1f s, %s: they worked %.1f%% of the last "
             + "batch's %.1f s%n", made, session.client().describe(), (System.nanoTime() - start) / 1e9,
-        share < QUIET_SHARE ? "until its compilers were quiet" : "the most allowed, its compilers still busy",
-        share * 100, batchSeconds);
-    return new Quieting(made, Math.round(share * 1000) / 10.0, share < QUIET_SHARE);
+        quieting.howItEnded(), share * 100, batchSeconds);
+    return quieting;
   }
 
   /**
@@ -96,5 +96,11 @@ final class FileWarmUp {
    * @param lastBatchPercent the share of the last batch's time the compilers worked, in percent
    * @param quiet whether that was below {@link #QUIET_SHARE}, or the most round trips had been made
    */
-  record Quieting(int requests, double lastBatchPercent, boolean quiet) {}
+  record Quieting(int requests, double lastBatchPercent, boolean quiet) {
+
+    /** For the log and the report: whether the compilers fell quiet or the round trips ran out. */
+    String howItEnded() {
+      return quiet ? "until its JIT compilers were quiet" : "the most allowed, its JIT compilers still busy";
+    }
+  }
 }

@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
  */
 final class JitWatch {
 
-  /** Asks no service: always quiet, for warm-ups that do not wait. */
-  static final JitWatch NONE = new JitWatch(List.of());
-
   private static final Pattern COMPILATION_MS =
       Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
 
@@ -34,10 +31,6 @@ final class JitWatch {
   /** Watches the services at {@code baseUrls} (e.g. {@code http://127.0.0.1:5101}). */
   JitWatch(List<String> baseUrls) {
     this.baseUrls = List.copyOf(baseUrls);
-  }
-
-  boolean watchesNothing() {
-    return baseUrls.isEmpty();
   }
 
   /** The milliseconds every watched service's compilers have worked since it started, summed. */

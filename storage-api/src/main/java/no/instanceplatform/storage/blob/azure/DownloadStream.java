@@ -24,9 +24,9 @@ import reactor.util.context.Context;
  * slow: memory stays bounded whatever the blob's size (the SDK's adapter of the JDK client reads up to Reactor's small
  * queue size of chunks ahead of that: {@value AzureServiceClients#READ_AHEAD_READS} in Storage, see
  * {@link AzureServiceClients#boundReadAhead}; 256 by default). The reader's thread waits for the next chunk; no
- * thread of this store's is involved. Closing the stream before the end cancels the response, which closes its connection. The price of
- * holding one response open: the HTTP client's read timeout counts from one chunk to the next, so a reader that
- * stops reading for longer than that ({@code storage.blob.azure.read-timeout}) loses the read.
+ * thread of this store's is involved. Closing the stream before the end cancels the response, which closes its
+ * connection. The price of holding one response open: the HTTP client's read timeout counts from one chunk to the
+ * next, so a reader that stops reading for longer than that ({@code storage.blob.azure.read-timeout}) loses the read.
  *
  * <p>The body is checked against the response's Content-Length: a body that ends short fails where the end would
  * have been, and one that runs long fails before its extra bytes are handed out, so a broken response is never
