@@ -4,7 +4,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
-import no.instanceplatform.web.JvmDefaults;
 import no.instanceplatform.web.PlatformWebConfiguration;
 
 /** The App API: a generic Altinn app runtime that keeps nothing itself and proxies instances to Storage. */
@@ -14,7 +13,6 @@ import no.instanceplatform.web.PlatformWebConfiguration;
 public class AppApiApplication {
 
   public static void main(String[] args) {
-    JvmDefaults.useLargerHttpClientReads();
     SpringApplication.run(AppApiApplication.class, args);
   }
 }

@@ -20,7 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deployRetryInterval how long to wait before trying again to register the apps while Storage does not answer
  * @param platformUrl the root of the platform's Register and Profile APIs; unset means Storage's local platform
  * @param storageConnectTimeout how long to wait for a connection to Storage
- * @param storageReadTimeout how long to wait for Storage's answer before answering 503
+ * @param storageReadTimeout how long Storage may leave a call without a byte (its answer, or the next part of a file)
+ *     before the App API answers 503 or, in the middle of a file, ends the transfer
+ * @param storageMaxConnections how many connections the App API keeps to Storage (and to the platform) at most; a
+ *     call that finds none free waits up to the connect timeout for one
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -33,7 +36,8 @@ public record AppProperties(
     @DefaultValue("3s") Duration deployRetryInterval,
     URI platformUrl,
     @DefaultValue("5s") Duration storageConnectTimeout,
-    @DefaultValue("30s") Duration storageReadTimeout) {
+    @DefaultValue("30s") Duration storageReadTimeout,
+    @DefaultValue("256") int storageMaxConnections) {
 
   /** Storage's root ({@code storageUrl} without {@code /storage/api/v1}), where its actuator and local platform are. */
   public URI storageRoot() {

@@ -9,9 +9,9 @@ public final class JvmDefaults {
   /**
    * Bytes per socket read of the JDK HTTP client ({@code jdk.httpclient.bufsize}, 16 KiB by default) and per socket
    * write of Tomcat ({@link PlatformWebConfiguration#largerSocketWrites}, 8 KiB by default). A file that passes
-   * through a service (from Azure through Storage, from Storage through the App API) is read and written in these
-   * steps. At the defaults a download of 100 MiB through Storage from Azurite made about 19,000 system calls and cost
-   * Storage 160-210 ms of system CPU; at 32 KiB 93-115 ms (docs/PERFORMANCE.md). Larger steps gave little more.
+   * through Storage (from Azure, over the JDK client) is read and written in these steps; the App API writes in them.
+   * At the defaults a download of 100 MiB through Storage from Azurite made about 19,000 system calls and cost Storage
+   * 160-210 ms of system CPU; at 32 KiB 93-115 ms (docs/PERFORMANCE.md). Larger steps gave little more.
    */
   public static final int SOCKET_BUFFER_BYTES = 32 * 1024;
 

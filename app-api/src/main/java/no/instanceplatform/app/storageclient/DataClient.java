@@ -82,7 +82,7 @@ public class DataClient {
             refuseIfError(request, response);
             return response;
           } catch (IOException | RuntimeException e) {
-            Opening.release(response);
+            response.close();
             throw e;
           }
         }, false)), OPENERS));
@@ -135,27 +135,16 @@ public class DataClient {
       } catch (IOException e) {
         throw new StorageUnavailableException("The file's transfer broke off: " + e.getMessage(), e);
       } finally {
-        release(opened);
+        opened.close();
       }
-    }
-
-    /** Lets the file go: its answer, now or whenever it arrives, is closed unread. */
-    public void discard() {
-      response.thenAccept(Opening::release);
     }
 
     /**
-     * Closes the body before the response: the response's own close first reads the rest of the body to keep the
-     * connection, which for a file not (fully) passed on would read it all for nothing; closed so, the connection
-     * is dropped instead.
+     * Lets the file go: its answer, now or whenever it arrives, is closed unread (which ends its connection rather
+     * than reading the file to its end: StorageHttpClient).
      */
-    private static void release(ClientHttpResponse response) {
-      try {
-        response.getBody().close();
-      } catch (IOException e) {
-        // Nothing more is read from it either way.
-      }
-      response.close();
+    public void discard() {
+      response.thenAccept(ClientHttpResponse::close);
     }
   }
 

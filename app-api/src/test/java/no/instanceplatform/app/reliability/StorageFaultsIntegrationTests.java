@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,6 +108,64 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
   }
 
   /**
+   * The patience is with Storage, not with the client: a phone on a poor network sends a file more slowly than that,
+   * and Storage, which receives it as it comes, answers as soon as it has the last byte.
+   */
+  @Test
+  void anUploadSentMoreSlowlyThanThePatienceIsStoredWhole() throws Exception {
+    int chunk = 64 * 1024;
+    int chunks = 16;
+    Duration sending = PATIENCE.multipliedBy(3).dividedBy(2);
+
+    String status;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST " + instance + "/data?dataType=certificate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+          + userToken(SOPHIE, 2) + "\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
+          + "filename=slow.pdf\r\nContent-Length: " + chunk * chunks + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < chunks; i++) {
+        out.write(new byte[chunk]);
+        out.flush();
+        Thread.sleep(sending.dividedBy(chunks));
+      }
+      status = head(socket.getInputStream()).lines().findFirst().orElseThrow();
+    }
+
+    assertThat(status).startsWith("HTTP/1.1 201");
+    assertThat(element(sophie().get(instance).json(), "certificate").get("size").asLong()).isEqualTo(chunk * chunks);
+  }
+
+  /**
+   * A client that reads more slowly than the patience lasts gets the whole file: the App API reads Storage's answer
+   * only as fast as the client takes it, which is no sign of Storage failing.
+   */
+  @Test
+  void aDownloadReadMoreSlowlyThanThePatienceArrivesWhole() throws Exception {
+    String path = aLargeCertificate();
+    long bytesPerSecond = LARGE / PATIENCE.multipliedBy(2).toSeconds();
+
+    long received;
+    long started = System.nanoTime();
+    try (Socket socket = downloading(path)) {
+      socket.setSoTimeout(20_000);
+      InputStream in = socket.getInputStream();
+      long length = contentLength(head(in));
+      received = 0;
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; received < length && (n = in.read(buffer)) >= 0; received += n) {
+        long wait = received * 1000 / bytesPerSecond - Duration.ofNanos(System.nanoTime() - started).toMillis();
+        if (wait > 0) {
+          Thread.sleep(wait);
+        }
+      }
+    }
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(PATIENCE);
+    assertThat(received).isEqualTo(LARGE);
+  }
+
+  /**
    * Storage's side of a download breaks once the App API's answer has begun: the App API ends its own connection at
    * once, so that the client sees a broken transfer rather than a short file, and logs it in one line.
    */
@@ -162,6 +221,24 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
     socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
         + userToken(SOPHIE, 2) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     return socket;
+  }
+
+  /** An HTTP answer's status line and headers, read up to the blank line after them. */
+  private static String head(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("The connection ended within the head: " + head);
+      }
+      head.append((char) b);
+    }
+    return head.toString();
+  }
+
+  private static long contentLength(String head) {
+    return head.lines().filter(line -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
+        .mapToLong(line -> Long.parseLong(line.substring(15).trim())).findFirst().orElseThrow();
   }
 
   /** Reads until the connection ends, however it ends; answers the bytes read. */
