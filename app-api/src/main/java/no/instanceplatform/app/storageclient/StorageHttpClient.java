@@ -58,7 +58,6 @@ final class StorageHttpClient {
             .build())
         .setDefaultRequestConfig(RequestConfig.custom()
             .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-            .setResponseTimeout(Timeout.of(readTimeout))
             .build())
         .addExecInterceptorFirst("unfinished-bodies", new UnfinishedBodies())
         .evictIdleConnections(TimeValue.ofSeconds(30))
