@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataType;
@@ -65,7 +66,8 @@ public class DataElementService {
 
   public DataElement create(Caller caller, String partyId, String instanceGuid, String dataTypeId, List<String> refs,
       UploadedContent upload) {
-    Instance instance = updater.read(caller, InstanceAction.WRITE, partyId, instanceGuid);
+    StoredInstance stored = updater.readStored(caller, InstanceAction.WRITE, partyId, instanceGuid);
+    Instance instance = stored.instance();
     requireWritable(instance);
     DataType type = DataTypeLimits.declared(application(instance), dataTypeId);
     DataTypeLimits.requireContentType(type, upload.contentType());
@@ -78,7 +80,7 @@ public class DataElementService {
         upload.contentType(), path, null, size, false, refs == null ? List.of() : List.copyOf(refs), null, now,
         caller.id(), now, caller.id());
     try {
-      Instance written = updater.update(caller, InstanceAction.WRITE, partyId, instanceGuid, current -> {
+      Instance written = updater.update(caller, InstanceAction.WRITE, IfMatch.NONE, stored, current -> {
         requireWritable(current);
         DataTypeLimits.requireRoomFor(type, current);
         List<DataElement> data = new ArrayList<>(current.data() == null ? List.of() : current.data());
@@ -117,9 +119,9 @@ public class DataElementService {
     DataTypeLimits.requireContentType(type, upload.contentType());
     long size = blobs.put(instance.org(), before.blobStoragePath(), nonEmpty(upload.stream()),
         DataTypeLimits.maxBytes(type));
-    return change(caller, ifMatch, partyId, instanceGuid, dataGuid, (element, now) -> element.withContent(
-        upload.contentType(), upload.filename() != null ? upload.filename() : element.filename(), size, now,
-        caller.id()));
+    return change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, stored, edit),
+        (element, now) -> element.withContent(upload.contentType(),
+            upload.filename() != null ? upload.filename() : element.filename(), size, now, caller.id()));
   }
 
   /**
@@ -141,13 +143,14 @@ public class DataElementService {
   }
 
   public Locking lock(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, String dataGuid) {
-    Instance instance = updater.read(caller, InstanceAction.WRITE, partyId, instanceGuid);
-    DataElement current = element(instance, dataGuid);
+    StoredInstance stored = updater.readStored(caller, InstanceAction.WRITE, partyId, instanceGuid);
+    DataElement current = element(stored.instance(), dataGuid);
     if (current.locked()) {
-      return new Locking(links.withLinks(instance, current), false);
+      return new Locking(links.withLinks(stored.instance(), current), false);
     }
-    return new Locking(change(caller, ifMatch, partyId, instanceGuid, dataGuid, (element, now) -> element.withMetadata(
-        element.filename(), true, element.refs(), element.tags(), now, caller.id())), true);
+    return new Locking(change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, stored,
+        edit), (element, now) -> element.withMetadata(element.filename(), true, element.refs(), element.tags(), now,
+        caller.id())), true);
   }
 
   public DataElement unlock(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, String dataGuid) {
@@ -171,8 +174,16 @@ public class DataElementService {
 
   private DataElement change(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, String dataGuid,
       BiFunction<DataElement, Instant, DataElement> change) {
+    return change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, partyId,
+        instanceGuid, edit), change);
+  }
+
+  /** Changes one element through {@code write}, which applies an edit of the instance (see {@link InstanceUpdater}). */
+  private DataElement change(Caller caller, String dataGuid,
+      Function<Function<Instance, InstanceChange>, StoredInstance> write,
+      BiFunction<DataElement, Instant, DataElement> change) {
     DataElement[] changedElement = new DataElement[1];
-    Instance written = updater.update(caller, InstanceAction.WRITE, ifMatch, partyId, instanceGuid, current -> {
+    Instance written = write.apply(current -> {
       DataElement before = element(current, dataGuid);
       requireWritable(current);
       Instant now = clock.instant();

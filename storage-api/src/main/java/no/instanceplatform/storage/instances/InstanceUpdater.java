@@ -63,8 +63,26 @@ public class InstanceUpdater {
   /** As {@link #update(Caller, InstanceAction, String, String, Function)}, if the {@code If-Match} precondition holds. */
   public StoredInstance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId,
       String instanceGuid, Function<Instance, InstanceChange> change) {
+    return update(caller, action, ifMatch, partyId, instanceGuid, Optional.empty(), change);
+  }
+
+  /**
+   * As {@link #update(Caller, InstanceAction, IfMatch, String, String, Function)}, starting from {@code seen}, which
+   * this request read with {@link #readStored} before work of its own (a file's upload): the first attempt computes
+   * from it instead of reading the instance again. If the instance changed since, the write, conditional on the
+   * version seen, fails, and the next attempt reads the instance as after any other conflict.
+   */
+  public StoredInstance update(Caller caller, InstanceAction action, IfMatch ifMatch, StoredInstance seen,
+      Function<Instance, InstanceChange> change) {
+    Instance instance = seen.instance();
+    return update(caller, action, ifMatch, instance.instanceOwner().partyId(), instance.instanceGuid(),
+        Optional.of(seen), change);
+  }
+
+  private StoredInstance update(Caller caller, InstanceAction action, IfMatch ifMatch, String partyId,
+      String instanceGuid, Optional<StoredInstance> seen, Function<Instance, InstanceChange> change) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      StoredInstance current = load(partyId, instanceGuid);
+      StoredInstance current = attempt == 0 && seen.isPresent() ? seen.get() : load(partyId, instanceGuid);
       policy.require(caller, action, current.instance());
       ifMatch.check(current);
       InstanceChange next = change.apply(current.instance());

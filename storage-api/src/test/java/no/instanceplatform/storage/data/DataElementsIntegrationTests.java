@@ -172,6 +172,31 @@ class DataElementsIntegrationTests extends IntegrationTest {
     assertThat(http.get(instance + "/dataelements").json().path("dataElements")).hasSize(3);
   }
 
+  /** Every upload but the first writes to an instance that changed while its file went up; none is lost. */
+  @Test
+  void concurrentUploadsAreAllRecorded() throws Exception {
+    List<Callable<String>> uploads = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String content = "file " + i;
+      uploads.add(() -> upload(USER_1337, "any", content, "text/plain", null).json().path("id").asString());
+    }
+    List<String> ids = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(8)) {
+      for (Future<String> id : pool.invokeAll(uploads)) {
+        ids.add(id.get());
+      }
+    }
+
+    assertThat(http.get(instance + "/dataelements").json().path("dataElements").valueStream()
+        .map(element -> element.path("id").asString())).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(http.get(instance + "/events?eventTypes=Created").json().path("instanceEvents").valueStream()
+        .filter(event -> event.hasNonNull("dataId")).map(event -> event.path("dataId").asString()))
+        .containsExactlyInAnyOrderElementsOf(ids);
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(download(ids.get(i)).body()).isEqualTo("file " + i);
+    }
+  }
+
   @Test
   void replacingTheContentKeepsTheElementAndRecordsASave() {
     String id = upload(USER_1337, "form", XML, "application/xml", "attachment; filename=a.xml").json().path("id")
