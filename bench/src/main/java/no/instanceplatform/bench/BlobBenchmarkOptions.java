@@ -34,6 +34,12 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
 
   /** Sizes below this many MiB get {@link #smallRounds}. */
   static final int SMALL_MIB = 16;
+  /**
+   * Small files get this many times the rounds by default. A 1 MiB round trip takes tens of milliseconds and one in
+   * ten or so of them several times its median: with three times the rounds, the medians of unchanged code moved by a
+   * fifth and more between runs (docs/PERFORMANCE.md).
+   */
+  static final int SMALL_ROUNDS_FACTOR = 20;
   /** The target: Storage's throughput at least this share of the baseline's. */
   static final double MIN_RATIO = 0.7;
 
@@ -62,7 +68,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
         --sizes=MiB,...   file sizes in MiB (default 1,100)
         --stores=...      filesystem (files under Storage's data folder), azurite (started from .tools/)
         --rounds=R        measured rounds per size of 16 MiB or more (default 10; --quick 3)
-        --small-rounds=S  measured rounds per smaller size (default 3 x rounds)
+        --small-rounds=S  measured rounds per smaller size (default 20 x rounds)
         --warmup-requests=N  round trips of a 64 KiB file per store before any measuring, to warm Storage's JIT
                           (default 1500; --quick 200)
         --warmup-until-quiet=Q  then at most Q more round trips through Storage, in batches, until its JIT
@@ -132,7 +138,8 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
       }
     }
     int measured = rounds != null ? rounds : quick ? 3 : 10;
-    return new BlobBenchmarkOptions(sizes, stores, measured, smallRounds != null ? smallRounds : 3 * measured,
+    return new BlobBenchmarkOptions(sizes, stores, measured,
+        smallRounds != null ? smallRounds : SMALL_ROUNDS_FACTOR * measured,
         warmUpRequests != null ? warmUpRequests : quick ? 200 : 1500,
         untilQuiet != null ? untilQuiet : quick ? 0 : UNTIL_QUIET_REQUESTS, warmUp != null ? warmUp : quick ? 1 : 2,
         heap, quick, results);
@@ -140,6 +147,11 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
 
   int roundsFor(int sizeMib) {
     return sizeMib < SMALL_MIB ? smallRounds : rounds;
+  }
+
+  /** {@code rounds} for a large file, {@link #SMALL_ROUNDS_FACTOR} times as many for a small one. */
+  static int roundsFor(int sizeMib, int rounds) {
+    return sizeMib < SMALL_MIB ? SMALL_ROUNDS_FACTOR * rounds : rounds;
   }
 
   String resultsName() {

@@ -36,10 +36,8 @@ final class FileScenarios {
     FileWarmUp.untilQuiet(storage, jit, untilQuietRequests, log);
     List<Comparison> rows = new ArrayList<>();
     for (int size : sizesMib) {
-      // Small files are cheap and noisier: three times the rounds, as bench/blobs does.
       rows.addAll(measure(InstanceScenarios.GROUP, storeName, storage, store, size, warmUpRounds,
-          size < BlobBenchmarkOptions.SMALL_MIB ? 3 * rounds : rounds,
-          Comparison.Target.throughput(BlobBenchmarkOptions.MIN_RATIO)));
+          BlobBenchmarkOptions.roundsFor(size, rounds), Comparison.Target.throughput(BlobBenchmarkOptions.MIN_RATIO)));
     }
     return rows;
   }
@@ -59,7 +57,8 @@ final class FileScenarios {
   List<Comparison> appVersusStorage(BlobBenchmark.Session app, BlobBenchmark.Session storage, int sizeMib,
       int warmUpRounds, int rounds) {
     try (Baseline.ThroughApi direct = new Baseline.ThroughApi(storage)) {
-      return measure(APP_GROUP, "certificate via the App API", app, direct, sizeMib, warmUpRounds, rounds,
+      return measure(APP_GROUP, "certificate via the App API", app, direct, sizeMib, warmUpRounds,
+          BlobBenchmarkOptions.roundsFor(sizeMib, rounds),
           Comparison.Target.latency(AppScenarios.MAX_LATENCY_RATIO));
     }
   }

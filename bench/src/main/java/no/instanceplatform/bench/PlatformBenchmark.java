@@ -143,7 +143,7 @@ public final class PlatformBenchmark {
     rows.add(appScenarios.create());
     rows.add(appScenarios.createAgainstBareCreate());
     rows.add(appScenarios.get());
-    rows.addAll(files.appVersusStorage(appFiles, storageFiles, 1, options.warmUpRounds(), 3 * options.rounds()));
+    rows.addAll(files.appVersusStorage(appFiles, storageFiles, 1, options.warmUpRounds(), options.rounds()));
     return new Measured(rows, plans);
   }
 

@@ -21,7 +21,8 @@ import java.util.Map;
  * @param appClients the clients of the App API scenarios, which are about latency: one, unless told
  * @param appRequests requests per round and side of those
  * @param warmUpRounds rounds before the measured ones, per scenario
- * @param rounds measured rounds per scenario (files of 1 MiB: three times as many)
+ * @param rounds measured rounds per scenario (files under {@value BlobBenchmarkOptions#SMALL_MIB} MiB:
+ *     {@value BlobBenchmarkOptions#SMALL_ROUNDS_FACTOR} times as many)
  * @param fileWarmUpRequests untimed round trips of a 64 KiB file before the file scenarios, and again through the App
  *     API before its file rows (the JIT, see bench/blobs)
  * @param appWarmUpRequests untimed reads through the App API (and a tenth as many creates) before its scenarios
