@@ -68,7 +68,7 @@ class BlobBenchmarkSmokeTests {
     assertThat(defaults.stores()).containsExactly(BlobBenchmarkOptions.Store.FILESYSTEM,
         BlobBenchmarkOptions.Store.AZURITE);
     assertThat(defaults.roundsFor(100)).isEqualTo(10);
-    assertThat(defaults.roundsFor(1)).isEqualTo(30);
+    assertThat(defaults.roundsFor(1)).isEqualTo(200);
     assertThat(defaults.warmUp()).isEqualTo(2);
     assertThat(defaults.warmUpRequests()).isEqualTo(1500);
     assertThat(defaults.untilQuietRequests()).isEqualTo(BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS);
@@ -76,7 +76,7 @@ class BlobBenchmarkSmokeTests {
 
     BlobBenchmarkOptions quick = BlobBenchmarkOptions.parse(new String[] {"--quick", "--stores=filesystem",
         "--sizes=4"});
-    assertThat(quick.roundsFor(4)).isEqualTo(9);
+    assertThat(quick.roundsFor(4)).isEqualTo(60);
     assertThat(quick.warmUp()).isEqualTo(1);
     assertThat(quick.warmUpRequests()).isEqualTo(200);
     assertThat(quick.untilQuietRequests()).isZero();
