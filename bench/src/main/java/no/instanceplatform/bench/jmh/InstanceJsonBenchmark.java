@@ -56,7 +56,7 @@ public class InstanceJsonBenchmark {
   }
 
   /** An instance of the sample app as Storage answers it: links, process at a task, and {@code elements} files. */
-  static Instance instanceWithElements(int elements) {
+  public static Instance instanceWithElements(int elements) {
     String guid = UUID.nameUUIDFromBytes(new byte[] {1}).toString();
     String id = "501337/" + guid;
     Instant at = Instant.parse("2026-11-23T09:00:00.123Z");
