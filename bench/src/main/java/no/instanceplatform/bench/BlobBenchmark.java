@@ -100,8 +100,8 @@ public final class BlobBenchmark {
       }
     }
     boolean targetMet = results.stream().allMatch(result -> result.meets(BlobBenchmarkOptions.MIN_RATIO));
-    String storage = String.format(Locale.ROOT, "%s in its own JVM, -Xmx%s, metadata in the embedded MongoDB "
-        + "emulator in memory", ServiceJar.STORAGE.find().getFileName(), options.storageHeap());
+    String storage = String.format(Locale.ROOT, "%s in its own JVM, -Xmx%s (and -Xms the same, as deployed), metadata "
+        + "in the embedded MongoDB emulator in memory", ServiceJar.STORAGE.find().getFileName(), options.storageHeap());
     return new BlobReport("blob upload and download through Storage versus direct", date, storage,
         options.warmUpRequests(), stores,
         BenchmarkReport.Machine.current(loadAtStart), BlobBenchmarkOptions.MIN_RATIO, targetMet,

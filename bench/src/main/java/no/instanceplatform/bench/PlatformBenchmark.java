@@ -75,7 +75,7 @@ public final class PlatformBenchmark {
             : "Azurite " + blobs.version() + " (" + BlobBenchmark.nodeVersion() + "); baseline: "
                 + blobBaseline.description();
         services = String.format(Locale.ROOT, "Storage (%s) and the App API (%s), each in a JVM of its own with "
-                + "-Xmx%s, on loopback", ServiceJar.STORAGE.find().getFileName(),
+                + "-Xmx%s (and -Xms the same, as deployed), on loopback", ServiceJar.STORAGE.find().getFileName(),
             ServiceJar.APP_API.find().getFileName(), options.serviceHeap());
         log.printf("Storage (pid %d) on %s, the App API (pid %d) on %s; metadata: %s; files: %s%n", storage.pid(),
             storage.baseUrl(), app.process().pid(), app.baseUrl(), metadataStore, blobStore);

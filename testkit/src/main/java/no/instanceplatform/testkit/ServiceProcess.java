@@ -36,7 +36,8 @@ public final class ServiceProcess implements AutoCloseable {
    * What to start.
    *
    * @param name for messages, e.g. {@code Storage}
-   * @param maxHeap the JVM's -Xmx, e.g. {@code 256m}
+   * @param maxHeap the JVM's heap, e.g. {@code 256m}: its -Xmx and its -Xms, as the Docker image gives a service its
+   *     heap up front (docs/PERFORMANCE.md, "A heap given up front")
    * @param jvmOptions more JVM options (a flight recording, system properties), before the class path
    * @param launch {@code -jar x.jar}, or a class path and a main class, then the program's arguments
    * @param ready a path on the service that answers 200 once it is ready (e.g. {@code /actuator/health}), or null
@@ -72,6 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + spec.maxHeap());
+    command.add("-Xms" + spec.maxHeap());
     command.addAll(spec.jvmOptions());
     command.addAll(spec.launch());
     Process process;
