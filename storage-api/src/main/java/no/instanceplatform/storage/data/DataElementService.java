@@ -119,9 +119,8 @@ public class DataElementService {
     DataTypeLimits.requireContentType(type, upload.contentType());
     long size = blobs.put(instance.org(), before.blobStoragePath(), nonEmpty(upload.stream()),
         DataTypeLimits.maxBytes(type));
-    return change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, stored, edit),
-        (element, now) -> element.withContent(upload.contentType(),
-            upload.filename() != null ? upload.filename() : element.filename(), size, now, caller.id()));
+    return change(caller, ifMatch, stored, dataGuid, (element, now) -> element.withContent(upload.contentType(),
+        upload.filename() != null ? upload.filename() : element.filename(), size, now, caller.id()));
   }
 
   /**
@@ -148,9 +147,8 @@ public class DataElementService {
     if (current.locked()) {
       return new Locking(links.withLinks(stored.instance(), current), false);
     }
-    return new Locking(change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, stored,
-        edit), (element, now) -> element.withMetadata(element.filename(), true, element.refs(), element.tags(), now,
-        caller.id())), true);
+    return new Locking(change(caller, ifMatch, stored, dataGuid, (element, now) -> element.withMetadata(
+        element.filename(), true, element.refs(), element.tags(), now, caller.id())), true);
   }
 
   public DataElement unlock(Caller caller, IfMatch ifMatch, String partyId, String instanceGuid, String dataGuid) {
@@ -176,6 +174,13 @@ public class DataElementService {
       BiFunction<DataElement, Instant, DataElement> change) {
     return change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, partyId,
         instanceGuid, edit), change);
+  }
+
+  /** As above, starting from {@code seen}, the instance as this request read it (see {@link InstanceUpdater}). */
+  private DataElement change(Caller caller, IfMatch ifMatch, StoredInstance seen, String dataGuid,
+      BiFunction<DataElement, Instant, DataElement> change) {
+    return change(caller, dataGuid, edit -> updater.update(caller, InstanceAction.WRITE, ifMatch, seen, edit),
+        change);
   }
 
   /** Changes one element through {@code write}, which applies an edit of the instance (see {@link InstanceUpdater}). */
