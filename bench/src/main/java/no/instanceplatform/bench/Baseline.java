@@ -1,23 +1,23 @@
 package no.instanceplatform.bench;
 
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import no.instanceplatform.storage.blob.BlobStoreProperties;
+import no.instanceplatform.storage.blob.azure.AzureServiceClients;
 import no.instanceplatform.testkit.ServiceProcess;
 
 /**
@@ -97,26 +97,26 @@ interface Baseline extends AutoCloseable {
   }
 
   /**
-   * Azure Blob Storage through the Azure SDK's {@link BlobClient}, over the same transport as Storage's adapter (the
-   * JDK HTTP client, HTTP/1.1; the SDK's default retries): {@code upload(BinaryData, overwrite)} and
-   * {@code downloadStream(OutputStream)} with the SDK's defaults (one Put Blob up to 256 MiB; one streamed Get
-   * Blob), in a container of its own.
+   * Azure Blob Storage through the Azure SDK's {@link BlobClient}, built as Storage's adapter builds its client
+   * ({@link AzureServiceClients}: the same transport, retries and timeouts, at Storage's defaults):
+   * {@code upload(BinaryData, overwrite)} and {@code downloadStream(OutputStream)} with the SDK's defaults (one Put
+   * Blob up to 256 MiB; one streamed Get Blob), in a container of its own.
    */
   final class Azure implements Baseline {
 
     private final BlobContainerClient container;
 
     Azure(String connectionString) {
-      this.container = new BlobServiceClientBuilder().connectionString(connectionString)
-          .httpClient(new JdkHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)).build())
-          .buildClient().getBlobContainerClient("baseline");
+      this.container = AzureServiceClients.create(new BlobStoreProperties.Azure(connectionString, "", "", "",
+          Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), 3, 256))
+          .getBlobContainerClient("baseline");
       container.createIfNotExists();
     }
 
     @Override
     public String description() {
       return "Azure SDK BlobClient: upload(BinaryData, overwrite) and downloadStream(OutputStream), SDK defaults, "
-          + "JDK HTTP client (HTTP/1.1) as in Storage's adapter";
+          + "over Storage's own client (AzureServiceClients: Apache's classic HTTP client, HTTP/1.1)";
     }
 
     @Override

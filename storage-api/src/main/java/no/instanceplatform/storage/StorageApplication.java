@@ -2,8 +2,6 @@ package no.instanceplatform.storage;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import no.instanceplatform.storage.blob.azure.AzureServiceClients;
-import no.instanceplatform.web.JvmDefaults;
 import no.instanceplatform.web.PlatformWebConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
@@ -17,8 +15,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class StorageApplication {
 
   public static void main(String[] args) {
-    JvmDefaults.useLargerHttpClientReads();
-    AzureServiceClients.boundReadAhead();
     SpringApplication.run(StorageApplication.class, args);
   }
 }

@@ -4,13 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import no.instanceplatform.web.BlockingHttpClients;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
@@ -18,7 +15,6 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * The blocking HTTP client the App API calls Storage with. A call reads and writes its socket in the caller's own
@@ -38,34 +34,13 @@ final class StorageHttpClient {
   private StorageHttpClient() {}
 
   /**
-   * A client of at most {@code maxConnections} connections; a call waits up to {@code connectTimeout} for a free one
-   * and then for the connection, and up to {@code readTimeout} for each read. It never retries (StorageCalls decides
-   * that) and never follows redirects, keeps cookies or asks for compressed answers.
+   * A client of at most {@code maxConnections} connections ({@link BlockingHttpClients#pooled}), whose bodies closed
+   * before their end let their connections go.
    */
   static CloseableHttpClient create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
-    ConnectionConfig connections = ConnectionConfig.custom()
-        .setConnectTimeout(Timeout.of(connectTimeout))
-        .setSocketTimeout(Timeout.of(readTimeout))
-        // A connection Storage may have closed while it was idle is checked before it is used again (a read of at
-        // most 1 ms), rather than a write failing on it: a write is never retried.
-        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-        .build();
-    return HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDefaultConnectionConfig(connections)
-            .setMaxConnTotal(maxConnections)
-            .setMaxConnPerRoute(maxConnections)
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-            .build())
+    return BlockingHttpClients.pooled(connectTimeout, readTimeout, maxConnections)
         .addExecInterceptorFirst("unfinished-bodies", new UnfinishedBodies())
         .evictIdleConnections(TimeValue.ofSeconds(30))
-        .disableAutomaticRetries()
-        .disableRedirectHandling()
-        .disableCookieManagement()
-        .disableContentCompression()
-        .disableAuthCaching()
         .build();
   }
 

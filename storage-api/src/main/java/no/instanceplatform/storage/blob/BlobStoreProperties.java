@@ -22,10 +22,13 @@ public record BlobStoreProperties(@DefaultValue Azure azure) {
    * @param endpoint the account's blob endpoint, for example {@code https://{account}.blob.core.windows.net}
    * @param accountName the account name of the shared key, with {@code endpoint}
    * @param accountKey the shared key, with {@code endpoint}
-   * @param connectTimeout how long to wait for a connection to the store
+   * @param connectTimeout how long to wait for a free connection to the store, and then for the connection
    * @param readTimeout how long to wait for the start of an answer, and then between its bytes
-   * @param tryTimeout how long one attempt of a request (for example one block of 4 MiB) may take in all
+   * @param tryTimeout how long one attempt of a request (for example one block of 4 MiB) may take up to the start of
+   *     its answer; a download's body is then bounded by the read timeout alone
    * @param maxTries attempts per request, the first included; kept small so a store out of reach fails fast
+   * @param maxConnections connections to the store at most; a request that finds none free waits up to the connect
+   *     timeout for one
    */
   public record Azure(
       @DefaultValue("") String connectionString,
@@ -35,7 +38,8 @@ public record BlobStoreProperties(@DefaultValue Azure azure) {
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("30s") Duration readTimeout,
       @DefaultValue("2m") Duration tryTimeout,
-      @DefaultValue("3") int maxTries) {
+      @DefaultValue("3") int maxTries,
+      @DefaultValue("256") int maxConnections) {
 
     /** Whether an account is configured; otherwise Storage keeps blobs on the file system. */
     public boolean configured() {
@@ -48,7 +52,7 @@ public record BlobStoreProperties(@DefaultValue Azure azure) {
       return "Azure[endpoint=" + endpoint.replaceFirst("\\?.*", "?(SAS)") + ", accountName=" + accountName + ", connectionString="
           + (connectionString.isBlank() ? "" : "(set)") + ", accountKey=" + (accountKey.isBlank() ? "" : "(set)")
           + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", tryTimeout=" + tryTimeout
-          + ", maxTries=" + maxTries + "]";
+          + ", maxTries=" + maxTries + ", maxConnections=" + maxConnections + "]";
     }
   }
 }

@@ -26,6 +26,7 @@ import no.instanceplatform.storage.blob.azure.AzureBlobStore;
 import no.instanceplatform.storage.blob.azure.AzureServiceClients;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.support.AzuriteExtension;
+import no.instanceplatform.testkit.FaultProxy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -154,20 +155,69 @@ class AzureBlobStoreTests extends BlobStoreContract {
 
   @Test
   void aResponseThatBreaksOffFailsTheReadInsteadOfBeingResumed() throws Exception {
-    // The read timeout counts from one chunk to the next, so a reader that stops reading breaks the response.
+    store.put(org, "large", new GeneratedContent(LARGE, 5), LARGE);
+    try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
+      AzureBlobStore proxied = new AzureBlobStore(AzureServiceClients.create(settings(proxied(proxy), "")));
+
+      try (InputStream stream = proxied.get(org, "large").orElseThrow().stream()) {
+        stream.readNBytes(MIB);
+        proxy.reset();
+        proxy.heal();
+
+        // A resumed read (a range request, which would now get through) could be of another version: none is made.
+        assertThatThrownBy(() -> stream.transferTo(OutputStream.nullOutputStream()))
+            .isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE));
+      }
+    }
+  }
+
+  @Test
+  void aReadClosedBeforeItsEndClosesItsConnectionRatherThanReadTheRest() throws IOException {
+    store.put(org, "large", new GeneratedContent(LARGE, 7), LARGE);
+    try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
+      AzureBlobStore proxied = new AzureBlobStore(AzureServiceClients.create(settings(proxied(proxy), "")));
+
+      for (int i = 0; i < 3; i++) {
+        try (InputStream stream = proxied.get(org, "large").orElseThrow().stream()) {
+          stream.readNBytes(64 * 1024);
+        }
+      }
+
+      // Read to its end, a connection would have gone back to the pool and served the next read.
+      assertThat(proxy.connections()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aReaderThatPausesLongerThanTheReadTimeoutStillGetsTheWholeBlob() throws Exception {
+    // The connection is read only when the reader reads, so the read timeout does not run while it pauses.
     AzureBlobStore impatient = new AzureBlobStore(AzureServiceClients.create(new BlobStoreProperties.Azure(
         azurite.connectionString(), "", "", "", Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(2),
-        3)));
-    store.put(org, "large", new GeneratedContent(LARGE, 5), LARGE);
+        3, 256)));
+    GeneratedContent content = new GeneratedContent(LARGE, 6);
+    store.put(org, "large", content, LARGE);
 
-    try (InputStream stream = impatient.get(org, "large").orElseThrow().stream()) {
-      stream.readNBytes(MIB);
+    MessageDigest digest = sha256();
+    try (InputStream stream = impatient.get(org, "large").orElseThrow().stream();
+        OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+      out.write(stream.readNBytes(MIB));
       Thread.sleep(2500);
+      stream.transferTo(out);
+    }
+    assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(content.sha256());
+  }
 
-      // A resumed read (a range request) could be of another version: the SDK must not make one.
-      assertThatThrownBy(() -> stream.transferTo(OutputStream.nullOutputStream()))
-          .isInstanceOfSatisfying(StorageException.class,
-              e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE));
+  @Test
+  void anAttemptThatStallsEndsAtTheTryTimeout() {
+    try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
+      proxy.delay(Duration.ofSeconds(20));
+      AzureBlobStore stalled = new AzureBlobStore(AzureServiceClients.create(new BlobStoreProperties.Azure(
+          proxied(proxy), "", "", "", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1), 2, 256)));
+
+      // Neither the connect timeout nor the read timeout is reached: only the try timeout ends the two attempts.
+      assertUnavailableWithinSeconds(() -> stalled.put(org, "stalled", bytes("x"), 10));
+      assertUnavailableWithinSeconds(() -> stalled.get(org, "large"));
     }
   }
 
@@ -175,7 +225,7 @@ class AzureBlobStoreTests extends BlobStoreContract {
   void anAccountWithTheEndpointAndSharedKeyWorksLikeTheConnectionString() {
     AzureBlobStore byKey = new AzureBlobStore(AzureServiceClients.create(new BlobStoreProperties.Azure("",
         azurite.blobEndpoint(), AzuriteExtension.ACCOUNT_NAME, AzuriteExtension.ACCOUNT_KEY, Duration.ofSeconds(5),
-        Duration.ofSeconds(30), Duration.ofMinutes(2), 3)));
+        Duration.ofSeconds(30), Duration.ofMinutes(2), 3, 256)));
 
     byKey.put(org, "by/key", bytes("k"), 10);
 
@@ -205,9 +255,14 @@ class AzureBlobStoreTests extends BlobStoreContract {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
+  /** Azurite's connection string with its blob endpoint behind {@code proxy}. */
+  private static String proxied(FaultProxy proxy) {
+    return azurite.connectionString().replace(":" + azurite.port() + "/", ":" + proxy.port() + "/");
+  }
+
   private static BlobStoreProperties.Azure settings(String connectionString, String endpoint) {
     return new BlobStoreProperties.Azure(connectionString, endpoint, "", "", Duration.ofSeconds(5),
-        Duration.ofSeconds(30), Duration.ofMinutes(2), 3);
+        Duration.ofSeconds(30), Duration.ofMinutes(2), 3, 256);
   }
 
   /** The open TCP connections of this machine to Azurite's port (Linux only: the test is skipped elsewhere). */

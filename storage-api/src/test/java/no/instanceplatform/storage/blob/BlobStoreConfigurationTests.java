@@ -72,7 +72,7 @@ class BlobStoreConfigurationTests {
   @Test
   void theSettingsNeverPrintTheKeyOrASasToken() {
     BlobStoreProperties.Azure azure = new BlobStoreProperties.Azure("", "https://a.blob.core.windows.net?sig=secret",
-        "a", "the-key", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), 3);
+        "a", "the-key", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), 3, 256);
 
     assertThat(azure.toString()).doesNotContain("the-key").doesNotContain("secret").contains("accountKey=(set)");
   }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
-import no.instanceplatform.web.JvmDefaults;
+import no.instanceplatform.web.PlatformWebConfiguration;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class OperationsIntegrationTests extends IntegrationTest {
     Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
 
     assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo("32768")
-        .isEqualTo(Integer.toString(JvmDefaults.SOCKET_BUFFER_BYTES));
+        .isEqualTo(Integer.toString(PlatformWebConfiguration.SOCKET_WRITE_BYTES));
   }
 
   @Test

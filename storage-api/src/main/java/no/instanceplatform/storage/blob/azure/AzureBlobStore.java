@@ -71,10 +71,7 @@ import org.slf4j.LoggerFactory;
  * CONFLICT when concurrent puts collide). Requests are retried a few times, briefly ({@link AzureServiceClients}),
  * so that a store out of reach fails in seconds.
  *
- * <p>Call it from request threads (virtual threads in Storage) or threads of your own, never from a task that may
- * block the common {@code ForkJoinPool}: some of the SDK's blocking calls (staging a block, opening a read) and the
- * reading of a blob's stream wait on the JDK HTTP client's asynchronous exchanges, which complete there. With two
- * CPUs the common pool has one thread, and one blocked task there stalls every such call until its timeout.
+ * <p>Every call, the reading of a blob's stream included, runs in the caller's thread ({@link BlockingHttpClient}).
  */
 public class AzureBlobStore implements BlobStore {
 

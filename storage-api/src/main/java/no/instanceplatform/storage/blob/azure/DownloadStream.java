@@ -6,27 +6,23 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobStoreUnavailableException;
 import no.instanceplatform.storage.common.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.util.context.Context;
 
 /**
  * The body of one Get Blob response, handed out as it arrives.
  *
- * <p>The SDK delivers the body as chunks (the JDK HTTP client's reads, up to 32 KiB each in Storage, whose
- * {@code main} sets {@code jdk.httpclient.bufsize}; 16 KiB by default). This stream asks for at most
- * {@value #PREFETCH} chunks ahead of its reader, so the HTTP client stops reading from the socket while the reader is
- * slow: memory stays bounded whatever the blob's size (the SDK's adapter of the JDK client reads up to Reactor's small
- * queue size of chunks ahead of that: {@value AzureServiceClients#READ_AHEAD_READS} in Storage, see
- * {@link AzureServiceClients#boundReadAhead}; 256 by default). The reader's thread waits for the next chunk; no
- * thread of this store's is involved. Closing the stream before the end cancels the response, which closes its
- * connection. The price of holding one response open: the HTTP client's read timeout counts from one chunk to the
- * next, so a reader that stops reading for longer than that ({@code storage.blob.azure.read-timeout}) loses the read.
+ * <p>The SDK delivers the body as chunks, which {@link BlockingHttpResponse} reads from the socket as they are asked
+ * for, in the asking thread: here the reader's, since this stream asks for at most {@value #PREFETCH} chunks ahead of
+ * its reader and for more only as it reads. So the connection is read only as fast as the reader reads, memory stays
+ * bounded whatever the blob's size, and no thread of this store's is involved. Closing the stream before the end
+ * cancels the response, which closes its connection. The price of holding one response open: the HTTP client's read
+ * timeout counts from one read to the next, so a reader that stops reading for longer than that
+ * ({@code storage.blob.azure.read-timeout}) loses the read.
  *
  * <p>The body is checked against the response's Content-Length: a body that ends short fails where the end would
  * have been, and one that runs long fails before its extra bytes are handed out, so a broken response is never
@@ -37,18 +33,10 @@ final class DownloadStream extends InputStream {
 
   private static final Logger log = LoggerFactory.getLogger(DownloadStream.class);
 
-  /** Chunks requested ahead of the reader: up to 1 MiB in Storage. */
-  private static final int PREFETCH = 32;
+  /** Chunks requested ahead of the reader: 128 KiB, read from the socket in one go when they are asked for. */
+  private static final int PREFETCH = 4;
 
   private static final ByteBuffer NONE = ByteBuffer.allocate(0);
-
-  /**
-   * Reactor's context key for where a subscription's dropped errors go ({@code Hooks.KEY_ON_ERROR_DROPPED}, not
-   * public). The JDK HTTP client may answer the cancel of a half-read body with an error, which arrives after the
-   * cancel and would be logged at ERROR, with its stack, for every client that goes away mid-download (as
-   * AzureBlobStoreTests would see, should Reactor rename the key).
-   */
-  private static final String ON_ERROR_DROPPED = "reactor.onErrorDropped.local";
 
   private final Stream<ByteBuffer> subscription;
   private final Iterator<ByteBuffer> chunks;
@@ -59,10 +47,8 @@ final class DownloadStream extends InputStream {
 
   /** Subscribes to {@code body} at once; the caller must close the stream. */
   DownloadStream(Flux<ByteBuffer> body, long size) {
-    Consumer<Throwable> dropped = e -> log.debug("A blob's response failed after its read was closed: {}",
-        e.toString());
     // Closing the stream of a Flux cancels its subscription.
-    this.subscription = body.contextWrite(Context.of(ON_ERROR_DROPPED, dropped)).toStream(PREFETCH);
+    this.subscription = body.toStream(PREFETCH);
     this.chunks = subscription.iterator();
     this.size = size;
   }
