@@ -20,9 +20,9 @@ import reactor.core.publisher.Flux;
  * for, in the asking thread: here the reader's, since this stream asks for at most {@value #PREFETCH} chunks ahead of
  * its reader and for more only as it reads. So the connection is read only as fast as the reader reads, memory stays
  * bounded whatever the blob's size, and no thread of this store's is involved. Closing the stream before the end
- * cancels the response, which closes its connection. The price of holding one response open: the HTTP client's read
- * timeout counts from one read to the next, so a reader that stops reading for longer than that
- * ({@code storage.blob.azure.read-timeout}) loses the read.
+ * cancels the response, which closes its connection. The read timeout ({@code storage.blob.azure.read-timeout}) runs
+ * only while a read waits for the store, so a reader may pause; the store itself may end a response it cannot send
+ * for long, and the read then fails.
  *
  * <p>The body is checked against the response's Content-Length: a body that ends short fails where the end would
  * have been, and one that runs long fails before its extra bytes are handed out, so a broken response is never
