@@ -10,9 +10,9 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Apache's classic HTTP client as the services call the services behind them (the App API Storage, Storage its blob
- * store): a call reads and writes its socket in the caller's own (virtual) thread, with no hand-over to a selector
- * thread for every buffer of a body, which is what the JDK's client costs (docs/PERFORMANCE.md).
+ * Apache's classic HTTP client, as the services call what is behind them (the App API calls Storage; Storage calls its
+ * blob store): a call reads and writes its socket in the caller's own (virtual) thread, with no hand-over to a
+ * selector thread for every buffer of a body, which is what the JDK's client costs (docs/PERFORMANCE.md).
  */
 public final class BlockingHttpClients {
 

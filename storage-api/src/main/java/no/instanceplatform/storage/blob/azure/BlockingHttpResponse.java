@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * <p>{@link #getBody()} reads the body as its subscriber asks for it, in the asking thread, {@value #CHUNK_BYTES}
  * bytes at a time: a download is read from the socket only as fast as its reader takes it, and no more than the
  * chunks it asked for are held. The other ways to the body read it whole into memory, once; the SDK takes them for
- * small bodies (errors, listings, properties), never for a download.
+ * small bodies (errors, listings), not for the streamed downloads of {@code downloadStream}, which Storage and the
+ * benchmark make.
  *
  * <p>The connection goes back to the pool when the body has been read to its end. Closing the answer before then, or
  * cancelling the body, closes the connection instead of reading on: the rest may be a gigabyte.
