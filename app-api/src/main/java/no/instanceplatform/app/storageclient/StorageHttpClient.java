@@ -21,8 +21,8 @@ import org.apache.hc.core5.util.TimeValue;
  * (virtual) thread, with no hand-over to a selector thread for every buffer of a body, which is what the JDK's client
  * costs; see docs/PERFORMANCE.md, "The App API's client to Storage".
  *
- * <p>The read timeout is how long Storage may leave a call without a byte: for its answer's head, and between any two
- * reads of its body. It is not a limit on the whole exchange, since a file passes through as fast as the App API's own
+ * <p>The read timeout is how long Storage may leave a call without a byte: for its answer's head, between any two
+ * reads of its body, and for taking any one write of a body sent to it. It is not a limit on the whole exchange, since a file passes through as fast as the App API's own
  * client sends or takes it, and a phone on a poor network may take minutes over a file that Storage would serve in a
  * second.
  */
@@ -35,11 +35,13 @@ final class StorageHttpClient {
 
   /**
    * A client of at most {@code maxConnections} connections ({@link BlockingHttpClients#pooled}), whose bodies closed
-   * before their end let their connections go.
+   * before their end let their connections go, and whose writes to Storage wait no longer than its reads
+   * ({@link StalledWrites}).
    */
   static CloseableHttpClient create(Duration connectTimeout, Duration readTimeout, int maxConnections) {
     return BlockingHttpClients.pooled(connectTimeout, readTimeout, maxConnections)
         .addExecInterceptorFirst("unfinished-bodies", new UnfinishedBodies())
+        .addExecInterceptorFirst("stalled-writes", new StalledWrites(readTimeout))
         .evictIdleConnections(TimeValue.ofSeconds(30))
         .build();
   }

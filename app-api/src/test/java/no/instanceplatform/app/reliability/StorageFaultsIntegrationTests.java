@@ -121,9 +121,7 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST " + instance + "/data?dataType=certificate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-          + userToken(SOPHIE, 2) + "\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; "
-          + "filename=slow.pdf\r\nContent-Length: " + chunk * chunks + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(certificateUploadHead("slow.pdf", chunk * chunks));
       for (int i = 0; i < chunks; i++) {
         out.write(new byte[chunk]);
         out.flush();
@@ -134,6 +132,49 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
 
     assertThat(status).startsWith("HTTP/1.1 201");
     assertThat(element(sophie().get(instance).json(), "certificate").get("size").asLong()).isEqualTo(chunk * chunks);
+  }
+
+  /**
+   * A Storage that stops taking an upload is given the same patience as one that stops answering: the App API's write
+   * to it waits no longer than that, and the caller is answered 503 (a socket's writes have no timeout of their own).
+   */
+  @Test
+  void anUploadThatStorageStopsTakingAnswers503WithinThePatience() throws Exception {
+    byte[] chunk = new byte[64 * 1024];
+    int chunksBeforeTheFault = 64;
+
+    String status;
+    long faulted;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(certificateUploadHead("stuck.pdf", LARGE));
+      for (int i = 0; i < chunksBeforeTheFault; i++) {
+        out.write(chunk);
+      }
+      // Time for the App API to read the app and the instance and begin sending the file to Storage.
+      Thread.sleep(1000);
+      // From here on Storage takes nothing more: the proxy holds each chunk far longer than the patience.
+      TO_STORAGE.delay(PATIENCE.multipliedBy(10));
+      faulted = System.nanoTime();
+      Thread sender = Thread.ofVirtual().start(() -> {
+        try {
+          for (int i = chunksBeforeTheFault; i < LARGE / chunk.length; i++) {
+            out.write(chunk);
+          }
+        } catch (IOException e) {
+          // The App API answered and closed the connection before the rest was sent.
+        }
+      });
+      status = head(socket.getInputStream()).lines().findFirst().orElseThrow();
+      socket.close();
+      sender.join();
+    }
+
+    assertThat(status).startsWith("HTTP/1.1 503");
+    assertThat(Duration.ofNanos(System.nanoTime() - faulted)).isLessThan(PATIENCE.multipliedBy(3));
+    TO_STORAGE.heal();
+    assertThat(sophie().get(instance).json().get("data").findValuesAsString("dataType")).doesNotContain("certificate");
   }
 
   /**
@@ -221,6 +262,13 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
     socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
         + userToken(SOPHIE, 2) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     return socket;
+  }
+
+  /** The head of Sophie's upload of a certificate of {@code length} bytes, its body to follow on the connection. */
+  private byte[] certificateUploadHead(String fileName, long length) {
+    return ("POST " + instance + "/data?dataType=certificate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + userToken(SOPHIE, 2) + "\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename="
+        + fileName + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   /** An HTTP answer's status line and headers, read up to the blank line after them. */

@@ -67,6 +67,12 @@ class StorageHttpClientTests {
       }
     });
     server.createContext("/large", this::largeBody);
+    server.createContext("/not-reading", exchange -> {
+      stall();
+      exchange.close();
+    });
+    server.createContext("/counting", exchange -> answer(exchange,
+        Integer.toString(exchange.getRequestBody().readAllBytes().length)));
     server.start();
     client = StorageHttpClient.create(Duration.ofSeconds(2), TIMEOUT, 4);
     rest = RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(client)).build();
@@ -135,6 +141,37 @@ class StorageHttpClientTests {
     assertThat(start).hasSize(1024);
     assertThat(largeBodyWritten.get(5, TimeUnit.SECONDS)).as("bytes written before the connection ended")
         .isNotNegative().isLessThan(LARGE / 2);
+  }
+
+  /** A socket's writes have no timeout of their own: a Storage that stops reading would hold the call for minutes. */
+  @Test
+  void aBodyTheServerStopsTakingIsATimeout() {
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> rest.post().uri(url("/not-reading")).body(out -> {
+      byte[] chunk = new byte[64 * 1024];
+      for (int written = 0; written < LARGE; written += chunk.length) {
+        out.write(chunk);
+      }
+    }).retrieve().body(String.class)).hasCauseInstanceOf(SocketTimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.multipliedBy(4));
+  }
+
+  /** Only a write that waits on the server counts: a body whose own source is slow goes whole, however long it takes. */
+  @Test
+  void aBodySentSlowlyButSteadilyIsSentWholeHoweverLongItTakes() {
+    long started = System.nanoTime();
+
+    String received = rest.post().uri(url("/counting")).body(out -> {
+      for (int i = 0; i < 10; i++) {
+        out.write('x');
+        out.flush();
+        sleep(TIMEOUT.dividedBy(2));
+      }
+    }).retrieve().body(String.class);
+
+    assertThat(received).isEqualTo("10");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(TIMEOUT.multipliedBy(4));
   }
 
   private void largeBody(HttpExchange exchange) throws IOException {
