@@ -28,9 +28,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class PlatformWebConfiguration implements WebMvcConfigurer {
 
   /**
-   * Bytes per socket write of Tomcat (8 KiB by default), and the size in which Storage reads a file from Azure: at 8
-   * and 16 KiB a download of 100 MiB through Storage from Azurite made about 19,000 system calls and cost Storage
-   * 160-210 ms of system CPU; at 32 KiB 93-115 ms (docs/PERFORMANCE.md). Larger steps gave little more.
+   * Bytes per socket write of Tomcat (8 KiB by default), and the size in which Storage reads a file from Azure. With 8
+   * KiB writes and 16 KiB reads (the JDK client's, which Storage used then) a download of 100 MiB through Storage
+   * from Azurite made about 19,000 system calls and cost Storage 160-210 ms of system CPU; at 32 KiB both, 93-115 ms
+   * (docs/PERFORMANCE.md, "Reads and writes of 32 KiB"). Larger steps gave little more.
    */
   public static final int SOCKET_WRITE_BYTES = 32 * 1024;
 
