@@ -1,6 +1,8 @@
 package no.instanceplatform.web;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -46,5 +48,17 @@ public final class BlockingHttpClients {
         .disableCookieManagement()
         .disableContentCompression()
         .disableAuthCaching();
+  }
+
+  /**
+   * One daemon thread that ends blocking calls which run past a bound of their own (by closing their connection),
+   * for a whole service: it only closes connections. A task cancelled before its time, as nearly every one is since
+   * most calls end in time, leaves the queue at once rather than waiting there.
+   */
+  public static ScheduledExecutorService timer(String threadName) {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+        Thread.ofPlatform().name(threadName).daemon().factory());
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 }

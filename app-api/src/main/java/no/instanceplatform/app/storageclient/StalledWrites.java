@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import no.instanceplatform.web.BlockingHttpClients;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.client5.http.classic.ExecRuntime;
@@ -24,12 +25,12 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  * connection (many minutes). Only a write that waits counts: a caller who sends slowly keeps the App API from
  * writing, which is no sign of Storage failing.
  *
- * <p>One check per call every {@code limit} at most, on a timer thread shared by all calls; a write only notes when it
- * starts and ends.
+ * <p>One check per call every {@code limit} at most, on a timer thread shared by all calls
+ * ({@link BlockingHttpClients#timer}); a write only notes when it starts and ends.
  */
 final class StalledWrites implements ExecChainHandler {
 
-  private static final ScheduledThreadPoolExecutor CHECKS = checks();
+  private static final ScheduledExecutorService CHECKS = BlockingHttpClients.timer("storage-write-checks");
 
   private final Duration limit;
 
@@ -161,13 +162,5 @@ final class StalledWrites implements ExecChainHandler {
         watch.written();
       }
     }
-  }
-
-  private static ScheduledThreadPoolExecutor checks() {
-    ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1,
-        Thread.ofPlatform().name("storage-write-checks").daemon().factory());
-    // Most calls end long before their first check: it goes at once rather than waiting in the queue.
-    checks.setRemoveOnCancelPolicy(true);
-    return checks;
   }
 }

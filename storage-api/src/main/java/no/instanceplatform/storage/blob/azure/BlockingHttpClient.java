@@ -16,8 +16,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import no.instanceplatform.web.BlockingHttpClients;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -47,8 +47,8 @@ import reactor.core.publisher.Mono;
  */
 final class BlockingHttpClient implements HttpClient {
 
-  /** Ends attempts that run past their timeout; one thread for every client, since it only closes connections. */
-  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+  /** Ends attempts that run past their timeout, for every client. */
+  private static final ScheduledExecutorService DEADLINES = BlockingHttpClients.timer("azure-attempt-deadlines");
 
   private final CloseableHttpClient http;
   private final Duration attemptTimeout;
@@ -218,13 +218,5 @@ final class BlockingHttpClient implements HttpClient {
     @Override
     public void close() {
     }
-  }
-
-  private static ScheduledThreadPoolExecutor deadlines() {
-    ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1,
-        Thread.ofPlatform().name("azure-attempt-deadlines").daemon().factory());
-    // Nearly every attempt ends in time: its deadline goes at once rather than waiting in the queue.
-    deadlines.setRemoveOnCancelPolicy(true);
-    return deadlines;
   }
 }
