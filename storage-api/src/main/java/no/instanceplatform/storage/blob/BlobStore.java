@@ -26,6 +26,24 @@ public interface BlobStore {
   long put(String org, String name, InputStream content, long maxBytes);
 
   /**
+   * As {@link #put(String, String, InputStream, long)}, for content whose length may have been declared before its
+   * first byte (a request's Content-Length), which lets a store send it on as it arrives. A length over
+   * {@code maxBytes} is refused before anything is read ({@link BlobTooLargeException}); content that ends before
+   * its length is the caller's failure ({@link java.io.UncheckedIOException}), and nothing new is kept.
+   *
+   * @param length the declared length, or -1 when none was declared
+   */
+  default long put(String org, String name, InputStream content, long length, long maxBytes) {
+    if (length < 0) {
+      return put(org, name, content, maxBytes);
+    }
+    if (length > maxBytes) {
+      throw new BlobTooLargeException(maxBytes);
+    }
+    return put(org, name, new DeclaredLengthInputStream(content, length), maxBytes);
+  }
+
+  /**
    * The blob's content to stream, or empty when there is no such blob. The caller closes the stream. Reading it may
    * fail mid-way (an {@code IOException}, or a {@code StorageException}: UNAVAILABLE, or CONFLICT when the blob was
    * replaced meanwhile and the store cannot finish the old content); a read that would mix two versions fails before

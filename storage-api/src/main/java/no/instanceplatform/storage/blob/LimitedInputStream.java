@@ -1,6 +1,5 @@
 package no.instanceplatform.storage.blob;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,7 @@ import java.io.UncheckedIOException;
  * The content of a blob being written, counted as it is read: a byte beyond the limit throws
  * {@link BlobTooLargeException}, so a store stops before it keeps anything of an oversized blob.
  */
-public final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends CountedInputStream {
 
   private final long maxBytes;
   private long count;
@@ -41,51 +40,12 @@ public final class LimitedInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      counted(1);
-    }
-    return b;
-  }
-
-  @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = in.read(buffer, offset, length);
     if (n > 0) {
       counted(n);
     }
     return n;
-  }
-
-  /** Skipped bytes are content too, so they are read and counted. */
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] discard = new byte[(int) Math.min(n, 8192)];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = read(discard, 0, (int) Math.min(discard.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  @Override
-  public synchronized void mark(int readLimit) {
-    // Not supported: a reset would count bytes twice.
-  }
-
-  @Override
-  public synchronized void reset() throws IOException {
-    throw new IOException("mark/reset not supported");
   }
 
   private void counted(int n) {

@@ -3,6 +3,7 @@ package no.instanceplatform.storage.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public class DataElementService {
     DataTypeLimits.requireRoomFor(type, instance);
     String dataGuid = UUID.randomUUID().toString();
     String path = instance.appId() + "/" + instanceGuid + "/data/" + dataGuid;
-    long size = blobs.put(instance.org(), path, nonEmpty(upload.stream()), DataTypeLimits.maxBytes(type));
+    long size = store(instance.org(), path, upload, type);
     Instant now = clock.instant();
     DataElement element = new DataElement(dataGuid, instanceGuid, type.id(), upload.filename(),
         upload.contentType(), path, null, size, false, refs == null ? List.of() : List.copyOf(refs), null, now,
@@ -117,8 +118,7 @@ public class DataElementService {
     ifMatch.check(stored);
     DataType type = DataTypeLimits.declared(application(instance), before.dataType());
     DataTypeLimits.requireContentType(type, upload.contentType());
-    long size = blobs.put(instance.org(), before.blobStoragePath(), nonEmpty(upload.stream()),
-        DataTypeLimits.maxBytes(type));
+    long size = store(instance.org(), before.blobStoragePath(), upload, type);
     return change(caller, ifMatch, stored, dataGuid, (element, now) -> element.withContent(upload.contentType(),
         upload.filename() != null ? upload.filename() : element.filename(), size, now, caller.id()));
   }
@@ -252,6 +252,19 @@ public class DataElementService {
   }
 
   /** An empty body is refused before anything is written, so no blob is ever replaced by nothing. */
+  /**
+   * Writes the upload's bytes. A body that the client did not send whole (it went away, or stopped short of its
+   * Content-Length) is its own failure, not Storage's: no error is logged.
+   */
+  private long store(String org, String path, UploadedContent upload, DataType type) {
+    try {
+      return blobs.put(org, path, nonEmpty(upload.stream()), upload.length(), DataTypeLimits.maxBytes(type));
+    } catch (UncheckedIOException e) {
+      log.debug("An upload's body could not be read: {}", e.getCause().toString());
+      throw StorageException.invalid("The request body could not be read to its end.");
+    }
+  }
+
   private static InputStream nonEmpty(InputStream stream) {
     try {
       PushbackInputStream content = new PushbackInputStream(stream, 1);

@@ -26,7 +26,7 @@ class UploadReader {
       if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
         return firstPart(request);
       }
-      return new UploadedContent(request.getInputStream(), contentType,
+      return new UploadedContent(request.getInputStream(), request.getContentLengthLong(), contentType,
           filename(request.getHeader(HttpHeaders.CONTENT_DISPOSITION)));
     } catch (IOException | ServletException | IllegalStateException e) {
       throw StorageException.invalid("The request body could not be read as an upload.");
@@ -39,7 +39,7 @@ class UploadReader {
         .orElseThrow(() -> StorageException.invalid("The multipart body has no part."));
     String filename = first.getSubmittedFileName() != null ? first.getSubmittedFileName()
         : filename(first.getHeader(HttpHeaders.CONTENT_DISPOSITION));
-    return new UploadedContent(first.getInputStream(), first.getContentType(), filename);
+    return new UploadedContent(first.getInputStream(), first.getSize(), first.getContentType(), filename);
   }
 
   static String filename(String contentDisposition) {

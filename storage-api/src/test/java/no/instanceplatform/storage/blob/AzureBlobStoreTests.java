@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.storage.blob.BlobServiceClient;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,6 +75,42 @@ class AzureBlobStoreTests extends BlobStoreContract {
     store.put(org, "x", bytes("2"), 10);
 
     assertThat(text(store.get(org, "x").orElseThrow())).isEqualTo("2");
+
+    service.getBlobContainerClient(org).delete();
+    // Content of a declared length, sent as it is read: the second request sends it from the block buffer.
+    store.put(org, "x", bytes("3"), 1, 10);
+
+    assertThat(text(store.get(org, "x").orElseThrow())).isEqualTo("3");
+  }
+
+  @Test
+  void aPutOfADeclaredLengthWhoseAttemptBreaksOffIsSentAgainWhole() {
+    byte[] content = new byte[MIB];
+    new Random(11).nextBytes(content);
+    try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
+      AzureBlobStore proxied = new AzureBlobStore(AzureServiceClients.create(settings(proxied(proxy), "")));
+      proxied.put(org, "first", bytes("1"), 1, 10);
+      long connectionsBefore = proxy.connections();
+      InputStream resetHalfWay = new FilterInputStream(new ByteArrayInputStream(content)) {
+        private int read;
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = super.read(buffer, offset, Math.min(length, 64 * 1024));
+          read += Math.max(n, 0);
+          if (read == content.length / 2) {
+            proxy.reset();
+            proxy.heal();
+          }
+          return n;
+        }
+      };
+
+      assertThat(proxied.put(org, "doc", resetHalfWay, content.length, 10 * MIB)).isEqualTo(content.length);
+
+      assertThat(proxy.connections()).as("a second attempt").isGreaterThan(connectionsBefore);
+      assertThat(sha256(store.get(org, "doc").orElseThrow())).isEqualTo(sha256(content));
+    }
   }
 
   @Test

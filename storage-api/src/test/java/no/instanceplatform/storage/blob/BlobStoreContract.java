@@ -242,6 +242,72 @@ public abstract class BlobStoreContract {
     assertThat(text(store.get(org, "doc").orElseThrow())).isEqualTo("previous");
   }
 
+  /** Sizes of one block and of several in Azure, each sent as it is read where a store can. */
+  @Test
+  void contentOfADeclaredLengthIsStoredWhole() {
+    for (int size : new int[] {1, 100 * 1024, 4 * MIB - 1, 4 * MIB, 9 * MIB + 3}) {
+      byte[] content = randomBytes(size);
+
+      long written = store.put(org, "declared/" + size, new ByteArrayInputStream(content), size, 10 * MIB);
+
+      assertThat(written).as("size %d", size).isEqualTo(size);
+      BlobContent blob = store.get(org, "declared/" + size).orElseThrow();
+      assertThat(blob.size()).isEqualTo(size);
+      assertThat(sha256(blob)).as("size %d", size).isEqualTo(sha256(content));
+    }
+  }
+
+  @Test
+  void contentEndingBeforeItsDeclaredLengthIsTheCallersFailureAndLeavesThePreviousBlob() {
+    store.put(org, "doc", bytes("previous"), 100);
+
+    for (int size : new int[] {100 * 1024, 9 * MIB}) {
+      assertThatThrownBy(() -> store.put(org, "doc", new ByteArrayInputStream(randomBytes(size - 1)), size,
+          10 * MIB)).as("size %d", size).isInstanceOf(UncheckedIOException.class);
+      assertThatThrownBy(() -> store.put(org, "new/" + size, new ByteArrayInputStream(randomBytes(size - 1)), size,
+          10 * MIB)).as("size %d", size).isInstanceOf(UncheckedIOException.class);
+    }
+
+    assertThat(text(store.get(org, "doc").orElseThrow())).isEqualTo("previous");
+    assertThat(store.deleteByPrefix(org, "new/")).isZero();
+  }
+
+  /** Read once more, the content would go on: a store that sent it again would keep a file with a gap. */
+  @Test
+  void aFailureToReadContentOfADeclaredLengthIsNotRetried() {
+    store.put(org, "doc", bytes("previous"), 100);
+    AtomicBoolean failed = new AtomicBoolean();
+    InputStream failsOnce = new SequenceInputStream(new GeneratedContent(512 * 1024, 3), new InputStream() {
+      @Override
+      public int read() throws IOException {
+        if (failed.compareAndSet(false, true)) {
+          throw new IOException("the client went away");
+        }
+        return 'x';
+      }
+    });
+
+    assertThatThrownBy(() -> store.put(org, "doc", failsOnce, MIB, 10 * MIB))
+        .isInstanceOf(UncheckedIOException.class);
+
+    assertThat(text(store.get(org, "doc").orElseThrow())).isEqualTo("previous");
+  }
+
+  @Test
+  void aDeclaredLengthPastTheLimitIsRefusedBeforeAByteIsRead() {
+    InputStream unread = new InputStream() {
+      @Override
+      public int read() {
+        throw new AssertionError("read");
+      }
+    };
+
+    assertThatThrownBy(() -> store.put(org, "doc", unread, 11, 10)).isInstanceOf(BlobTooLargeException.class);
+    assertThatThrownBy(() -> store.put(org, "doc", unread, 9 * MIB, 6 * MIB))
+        .isInstanceOf(BlobTooLargeException.class);
+    assertThat(store.get(org, "doc")).isEmpty();
+  }
+
   @Test
   void aMissingBlobIsEmpty() {
     store.put(org, "present", bytes("x"), 10);

@@ -16,10 +16,14 @@ import java.util.concurrent.Future;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.support.IntegrationTest;
+import no.instanceplatform.storage.support.RawHttp;
 import no.instanceplatform.storage.support.StorageHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 class DataElementsIntegrationTests extends IntegrationTest {
@@ -152,6 +156,20 @@ class DataElementsIntegrationTests extends IntegrationTest {
     assertThat(upload(USER_1337, "form", XML, "application/xml; charset=utf-8", null).status()).isEqualTo(201);
     assertProblem(upload(USER_1337, "form", XML, "application/xml", null), 409, "maxCount");
     assertThat(upload(USER_1337, "any", "x", null, null).status()).isEqualTo(201);
+  }
+
+  /** The part that came before the client stopped is not taken for the whole file, nor for Storage's failure. */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void anUploadEndingBeforeItsContentLengthIsRefusedAndStoresNothing(CapturedOutput output) {
+    RawHttp.Response cut = new RawHttp(port).sendCut("POST", instance + "/data?dataType=any",
+        Map.of("Authorization", "Bearer " + token(USER_1337), "Content-Type", "text/plain"), 1000,
+        "x".repeat(500).getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(cut.status()).as(cut.toString()).isEqualTo(400);
+    assertThat(cut.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(output.getAll()).doesNotContain(" ERROR ", " WARN ");
+    assertThat(http.get(instance + "/dataelements").json().path("dataElements")).isEmpty();
   }
 
   @Test

@@ -46,11 +46,25 @@ public final class RawHttp {
    * is a body, and the body's bytes.
    */
   public Response send(String method, String target, Map<String, String> headers, byte[] body) {
+    return send(method, target, headers, body == null ? -1 : body.length, body);
+  }
+
+  /**
+   * As {@link #send}, but declares {@code declaredLength} bytes, sends only {@code body}, and then closes its side
+   * of the connection: a client that stopped before the end of its body.
+   */
+  public Response sendCut(String method, String target, Map<String, String> headers, long declaredLength,
+      byte[] body) {
+    return send(method, target, headers, declaredLength, body);
+  }
+
+  private Response send(String method, String target, Map<String, String> headers, long declaredLength,
+      byte[] body) {
     StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
         .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-    if (body != null) {
-      head.append("Content-Length: ").append(body.length).append("\r\n");
+    if (declaredLength >= 0) {
+      head.append("Content-Length: ").append(declaredLength).append("\r\n");
     }
     head.append("\r\n");
     try (Socket socket = new Socket("localhost", port)) {
@@ -61,6 +75,9 @@ public final class RawHttp {
         out.write(body);
       }
       out.flush();
+      if (body != null && body.length < declaredLength) {
+        socket.shutdownOutput();
+      }
       return read(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -39,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
+import no.instanceplatform.storage.blob.BlobTooLargeException;
+import no.instanceplatform.storage.blob.DeclaredLengthInputStream;
 import no.instanceplatform.storage.blob.LimitedInputStream;
 import no.instanceplatform.storage.common.StorageException;
 import org.slf4j.Logger;
@@ -51,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * <p>A put reads the content in blocks of {@value #BLOCK_SIZE} bytes, so memory stays bounded whatever the size.
  * Content that fits one block is one Put Blob; larger content is staged block by block and committed with one Put
  * Block List. Either replaces the old blob in one step, and staged blocks are invisible until committed: content
- * past its limit, or a failure half-way, leaves the old blob as it was. Of two puts of one blob at the same time the
+ * past its limit, or a failure half-way, leaves the old blob as it was. Content whose declared length fits one block
+ * is sent on as it arrives, and kept in the block buffer as it goes for an attempt that must be repeated
+ * ({@link ReplayableContent}); other content is received a block at a time before each is sent, since whether it
+ * fits one block is known only at its end. Of two puts of one blob at the same time the
  * last commit wins; if the first commit discarded the other's staged blocks, the other fails with a conflict.
  *
  * <p>Every blob carries its content's MD5 as its Content-MD5: the service computes it for one Put Blob; for a committed
@@ -116,13 +121,48 @@ public class AzureBlobStore implements BlobStore {
 
   @Override
   public long put(String org, String name, InputStream content, long maxBytes) {
+    LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
+    return put(org, name, (container, blob, buffer) -> write(container, blob, limited, buffer));
+  }
+
+  /**
+   * Content of a declared length shorter than a block is sent on as it arrives, one Put Blob, instead of being
+   * received whole first; it is kept in the block buffer as it goes, so that an attempt can be repeated.
+   */
+  @Override
+  public long put(String org, String name, InputStream content, long length, long maxBytes) {
+    if (length < 0 || length >= BLOCK_SIZE) {
+      return BlobStore.super.put(org, name, content, length, maxBytes);
+    }
+    if (length > maxBytes) {
+      throw new BlobTooLargeException(maxBytes);
+    }
+    DeclaredLengthInputStream declared = new DeclaredLengthInputStream(content, length);
+    return put(org, name, (container, blob, buffer) -> {
+      ReplayableContent replayable = new ReplayableContent(declared, buffer);
+      BinaryData data = BinaryData.fromStream(replayable, length);
+      try {
+        write(container, () -> blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(data), null,
+            Context.NONE), true);
+      } catch (ReplayableContent.ContentUnreadable e) {
+        throw e.callersFailure();
+      }
+      return length;
+    });
+  }
+
+  /** What a put writes through the block buffer it is given. */
+  private interface BlockWrites {
+    long write(String container, BlockBlobClient blob, byte[] buffer);
+  }
+
+  private long put(String org, String name, BlockWrites writes) {
     String container = ContainerNames.containerOf(org);
     BlobNames.requireName(name);
-    LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
     ensureContainer(container);
     BlockBlobClient blob = service.getBlobContainerClient(container).getBlobClient(name).getBlockBlobClient();
     byte[] buffer = Objects.requireNonNullElseGet(spareBuffers.poll(), () -> new byte[BLOCK_SIZE]);
-    long written = write(container, blob, limited, buffer);
+    long written = writes.write(container, blob, buffer);
     // Only now: a put that failed may have left a request behind that still reads its buffer.
     spareBuffers.offer(buffer);
     return written;
@@ -268,7 +308,8 @@ public class AzureBlobStore implements BlobStore {
         throw StorageException.conflict("The file was written by another request at the same time. Try again.");
       }
       throw AzureFailures.unavailable("write", e);
-    } catch (StorageException e) {
+    } catch (StorageException | ReplayableContent.ContentUnreadable e) {
+      // Storage's own refusals, and the caller's content that could not be read: no failure of the store's.
       throw e;
     } catch (RuntimeException e) {
       throw AzureFailures.unavailable("write", e);
