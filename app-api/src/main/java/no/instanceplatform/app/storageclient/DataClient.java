@@ -1,5 +1,6 @@
 package no.instanceplatform.app.storageclient;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataElementList;
 import org.apache.coyote.CloseNowException;
@@ -47,19 +49,65 @@ public class DataClient {
 
   public DataElement create(InstanceRef instance, String dataType, Upload upload, String token) {
     String url = dataUrl(instance) + "?dataType={dataType}";
-    return calls.write(() -> calls.http().post().uri(url, dataType)
+    return sending(upload, body -> calls.write(() -> calls.http().post().uri(url, dataType)
         .headers(headers -> uploadHeaders(headers, upload, token))
-        .body(out -> upload.content().transferTo(out))
+        .body(body::transferTo)
         .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
-        .body(DataElement.class));
+        .body(DataElement.class)));
   }
 
   public DataElement replace(InstanceRef instance, UUID dataGuid, Upload upload, String token) {
-    return calls.write(() -> calls.http().put().uri(dataUrl(instance) + "/" + dataGuid)
+    return sending(upload, body -> calls.write(() -> calls.http().put().uri(dataUrl(instance) + "/" + dataGuid)
         .headers(headers -> uploadHeaders(headers, upload, token))
-        .body(out -> upload.content().transferTo(out))
+        .body(body::transferTo)
         .retrieve().onStatus(HttpStatusCode::isError, calls.refusal())
-        .body(DataElement.class));
+        .body(DataElement.class)));
+  }
+
+  /**
+   * Makes {@code call} with the upload's bytes as {@code body}. A read of them that fails breaks the call to Storage
+   * as a failure of Storage's would: that one is told apart, as the caller's.
+   */
+  private static DataElement sending(Upload upload, Function<CallerBody, DataElement> call) {
+    CallerBody body = new CallerBody(upload.content());
+    try {
+      return call.apply(body);
+    } catch (StorageUnavailableException e) {
+      if (body.failure != null) {
+        throw new UploadUnreadableException(body.failure);
+      }
+      throw e;
+    }
+  }
+
+  /** The caller's bytes, with the failure of a read of them kept. */
+  private static final class CallerBody extends FilterInputStream {
+
+    private IOException failure;
+
+    CallerBody(InputStream content) {
+      super(content);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return super.read(buffer, offset, length);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
   }
 
   /** Opens the file and hands it to {@code receiver}; Storage's refusals are thrown before it is called. */

@@ -7,6 +7,7 @@ import no.instanceplatform.app.process.ProcessStateException;
 import no.instanceplatform.app.process.TaskValidationException;
 import no.instanceplatform.app.storageclient.StorageProblemException;
 import no.instanceplatform.app.storageclient.StorageUnavailableException;
+import no.instanceplatform.app.storageclient.UploadUnreadableException;
 import no.instanceplatform.web.ProblemAdviceSupport;
 import no.instanceplatform.web.Problems;
 import org.slf4j.Logger;
@@ -67,6 +68,13 @@ class ProblemAdvice extends ProblemAdviceSupport {
     HttpStatus known = HttpStatus.resolve(e.status());
     String title = known != null ? known.getReasonPhrase() : "Storage answered " + e.status();
     return ResponseEntity.status(status).body(Problems.of(status, title, e.detail()));
+  }
+
+  /** The caller's own failure, which it will hardly hear of: nothing for the log's warnings. */
+  @ExceptionHandler(UploadUnreadableException.class)
+  ResponseEntity<ProblemDetail> uploadUnreadable(UploadUnreadableException e) {
+    log.debug("An upload could not be read to its end: {}", e.getCause().toString());
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(StorageUnavailableException.class)

@@ -248,6 +248,32 @@ class StorageFaultsIntegrationTests extends AppApiTestSupport {
         .doesNotContain(" ERROR ");
   }
 
+  /**
+   * A client that stops short of its Content-Length in the middle of an upload is no failure of Storage's: a 400 (which
+   * the client will hardly read), nothing stored, and nothing in the log's warnings or errors, in either service.
+   */
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aClientThatStopsShortOfItsUploadIsNotTakenForStorageFailing(CapturedOutput output) throws Exception {
+    String status;
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(certificateUploadHead("short.pdf", 4L * 1024 * 1024));
+      out.write(new byte[1024 * 1024]);
+      out.flush();
+      socket.shutdownOutput();
+      status = head(socket.getInputStream()).lines().findFirst().orElseThrow();
+    }
+    // Storage meets the App API's abandoned request when it reads next, at once.
+    Thread.sleep(1000);
+
+    assertThat(status).startsWith("HTTP/1.1 400");
+    assertThat(sophie().get(instance).json().path("data").valueStream()
+        .filter(element -> element.path("dataType").asString().equals("certificate"))).isEmpty();
+    assertThat(output).doesNotContain("Storage is unavailable").doesNotContain(" WARN ").doesNotContain(" ERROR ");
+  }
+
   /** A certificate of {@value #LARGE} bytes on the instance, by its path in the App API. */
   private String aLargeCertificate() {
     Response uploaded = sophie().upload("POST", instance + "/data?dataType=certificate", "application/pdf",
