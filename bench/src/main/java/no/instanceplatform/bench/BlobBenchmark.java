@@ -68,6 +68,7 @@ public final class BlobBenchmark {
     List<String> jvmOptions = ServiceProcess.options(System.getenv("BENCH_STORAGE_JVM_OPTIONS"));
     List<BlobReport.StoreRun> stores = new ArrayList<>();
     List<BlobResult> results = new ArrayList<>();
+    List<PacedUploads.Result> paced = new ArrayList<>();
     for (BlobBenchmarkOptions.Store store : options.stores()) {
       try (Azurite azurite = store == BlobBenchmarkOptions.Store.AZURITE ? Azurite.start() : null) {
         StorageServer.Config config = (azurite == null ? StorageServer.Config.fileSystem(options.storageHeap())
@@ -92,6 +93,12 @@ public final class BlobBenchmark {
             results.add(measure(store.id(), session, baseline, sizeMib * MIB, options.warmUp(),
                 options.roundsFor(sizeMib), new OperationCpu(processes), log));
           }
+          if (options.pacedPauseMs() > 0) {
+            for (int sizeMib : options.sizesMib()) {
+              paced.add(PacedUploads.measure(store.id(), session, sizeMib * MIB, options.pacedPauseMs(),
+                  options.warmUp(), options.roundsFor(sizeMib), log));
+            }
+          }
           if (!storage.isAlive() || storage.log().contains("OutOfMemoryError")) {
             throw new IllegalStateException("Storage died or ran out of memory:\n"
                 + ServiceProcess.tail(storage.log(), 4_000));
@@ -105,7 +112,7 @@ public final class BlobBenchmark {
     return new BlobReport("blob upload and download through Storage versus direct", date, storage,
         options.warmUpRequests(), stores,
         BenchmarkReport.Machine.current(loadAtStart), BlobBenchmarkOptions.MIN_RATIO, targetMet,
-        Math.round((System.nanoTime() - started) / 1e8) / 10.0, results);
+        Math.round((System.nanoTime() - started) / 1e8) / 10.0, results, paced);
   }
 
   /** Storage, Azurite (its launcher and Node) and this process, whose CPU time each operation is measured in. */

@@ -20,11 +20,14 @@ import java.util.Locale;
  *     JIT compilers are quiet ({@link JitWatch}); 0 to measure after {@code warmUpRequests} whatever the compilers do
  * @param warmUp rounds per size before the measured ones, not counted
  * @param storageHeap Storage's -Xmx
+ * @param pacedPauseMs when above 0, each size is also uploaded through Storage from a client that pauses this long
+ *     after every 64 KiB ({@link PacedUploads})
  * @param quick a smoke run: its results are written as blobs-quick, not blobs-latest
  * @param results where the results are written, or null for nowhere
  */
 record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int rounds, int smallRounds,
-    int warmUpRequests, int untilQuietRequests, int warmUp, String storageHeap, boolean quick, Path results) {
+    int warmUpRequests, int untilQuietRequests, int warmUp, String storageHeap, int pacedPauseMs, boolean quick,
+    Path results) {
 
   /** The size of the warm-up requests' file. */
   static final int WARM_UP_KIB = 64;
@@ -64,7 +67,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
   static final String USAGE = """
       usage: bench/blobs [--sizes=1,100] [--stores=filesystem,azurite] [--rounds=R] [--small-rounds=S]
                          [--warmup-requests=N] [--warmup-until-quiet=Q] [--warmup=W] [--storage-heap=512m]
-                         [--quick] [--results=DIR]
+                         [--paced=MS] [--quick] [--results=DIR]
         --sizes=MiB,...   file sizes in MiB (default 1,100)
         --stores=...      filesystem (files under Storage's data folder), azurite (started from .tools/)
         --rounds=R        measured rounds per size of 16 MiB or more (default 10; --quick 3)
@@ -75,6 +78,8 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
                           compilers are quiet (default 30000; --quick 0: not waited for)
         --warmup=W        warm-up rounds per size, not counted (default 2; --quick 1)
         --storage-heap=H  Storage's -Xmx (default 512m)
+        --paced=MS        also upload each size through Storage from a client that pauses MS ms after every
+                          64 KiB, its length declared up front (default 0: not done)
         --quick           a smoke run with fewer rounds; writes blobs-quick.* instead of blobs-latest.*
         --results=DIR     write blobs-latest.json and .md there
       BENCH_STORAGE_JVM_OPTIONS  more JVM options for Storage, e.g. a flight recording""";
@@ -86,8 +91,9 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
     if (sizesMib.stream().anyMatch(size -> size < 1 || size > 1024)) {
       throw new IllegalArgumentException("sizes are from 1 to 1024 MiB (the benchmark keeps a file twice in memory)");
     }
-    if (rounds < 1 || smallRounds < 1 || warmUp < 0 || warmUpRequests < 0 || untilQuietRequests < 0) {
-      throw new IllegalArgumentException("rounds must be positive and warm-up rounds not negative");
+    if (rounds < 1 || smallRounds < 1 || warmUp < 0 || warmUpRequests < 0 || untilQuietRequests < 0
+        || pacedPauseMs < 0) {
+      throw new IllegalArgumentException("rounds must be positive, and warm-up rounds and pauses not negative");
     }
     sizesMib = List.copyOf(sizesMib);
     stores = List.copyOf(stores);
@@ -102,6 +108,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
     Integer warmUpRequests = null;
     Integer untilQuiet = null;
     String heap = "512m";
+    int paced = 0;
     boolean quick = false;
     Path results = null;
     for (String arg : args) {
@@ -132,6 +139,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
           }
           heap = value;
         }
+        case "--paced" -> paced = number(arg, value);
         case "--quick" -> quick = true;
         case "--results" -> results = Path.of(value);
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -142,7 +150,7 @@ record BlobBenchmarkOptions(List<Integer> sizesMib, List<Store> stores, int roun
         smallRounds != null ? smallRounds : SMALL_ROUNDS_FACTOR * measured,
         warmUpRequests != null ? warmUpRequests : quick ? 200 : 1500,
         untilQuiet != null ? untilQuiet : quick ? 0 : UNTIL_QUIET_REQUESTS, warmUp != null ? warmUp : quick ? 1 : 2,
-        heap, quick, results);
+        heap, paced, quick, results);
   }
 
   int roundsFor(int sizeMib) {

@@ -13,6 +13,7 @@ import java.util.Locale;
  *     measuring
  * @param stores each blob store and its baseline
  * @param minRatio the target: Storage's throughput at least this share of the baseline's
+ * @param paced uploads from a paced client ({@code --paced}), or none
  */
 record BlobReport(
     String benchmark,
@@ -24,7 +25,8 @@ record BlobReport(
     double minRatio,
     boolean targetMet,
     double runSeconds,
-    List<BlobResult> results) {
+    List<BlobResult> results,
+    List<PacedUploads.Result> paced) {
 
   /**
    * One store of the run.
@@ -54,7 +56,7 @@ record BlobReport(
           cell(result.storageDownloadMBps(), result.storageDownloadMedianMs()),
           cell(result.baselineDownloadMBps(), result.baselineDownloadMedianMs()), result.downloadRatio()));
     }
-    table.append('\n').append(cpuTable());
+    table.append('\n').append(cpuTable()).append(pacedTable());
     for (StoreRun store : stores) {
       table.append(String.format(Locale.ROOT, "- **%s**: %s; direct: %s. %s%n", store.store(), store.description(),
           store.baseline(), quieting(store.quieting())));
@@ -89,6 +91,22 @@ record BlobReport(
         table.append(String.format(Locale.ROOT, " %.1f |%n",
             perProcess.values().stream().mapToDouble(Double::doubleValue).sum()));
       });
+    }
+    return table.append('\n').toString();
+  }
+
+  /** The paced uploads, when there were any. */
+  private String pacedTable() {
+    if (paced.isEmpty()) {
+      return "";
+    }
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "Uploads through Storage from a client that "
+        + "pauses %d ms after every %d KiB, the length declared up front (medians; no baseline: what Storage adds is "
+        + "the time past the client's pauses):%n%n| store | size | rounds | upload | the client's pauses | past them "
+        + "|%n|---|---:|---:|---:|---:|---:|%n", paced.getFirst().pauseMs(), PacedUploads.CHUNK / 1024));
+    for (PacedUploads.Result result : paced) {
+      table.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f ms | %.0f ms | %.1f ms |%n", result.store(),
+          size(result.sizeBytes()), result.rounds(), result.medianMs(), result.pausesMs(), result.pastPausesMs()));
     }
     return table.append('\n').toString();
   }

@@ -65,11 +65,11 @@ record BlobResult(
     return round(bytes / 1e3 / millis, 1);
   }
 
-  private static List<Double> rounded(List<Double> values) {
+  static List<Double> rounded(List<Double> values) {
     return values.stream().map(value -> round(value, 2)).toList();
   }
 
-  private static double round(double value, int decimals) {
+  static double round(double value, int decimals) {
     double scale = Math.pow(10, decimals);
     return Math.round(value * scale) / scale;
   }

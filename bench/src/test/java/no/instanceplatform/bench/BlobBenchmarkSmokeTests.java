@@ -2,6 +2,7 @@ package no.instanceplatform.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ class BlobBenchmarkSmokeTests {
   @Test
   void aSmallRunReportsUploadAndDownloadThroughStorageAndDirect(@TempDir Path results) throws Exception {
     BlobBenchmarkOptions options = new BlobBenchmarkOptions(List.of(1), List.of(BlobBenchmarkOptions.Store.FILESYSTEM),
-        1, 1, 3, 2 * FileWarmUp.QUIET_BATCH, 0, "256m", true, results);
+        1, 1, 3, 2 * FileWarmUp.QUIET_BATCH, 0, "256m", 1, true, results);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     BlobReport report = BlobBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -54,6 +55,14 @@ class BlobBenchmarkSmokeTests {
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Warmed up with 3 round trips of 64 KiB")
         .contains("more round trips through Storage's API")
         .contains("filesystem 1 MiB, 1 rounds");
+    // Paced at 1 ms after every 64 KiB: an upload of 16 chunks cannot take less than its 15 pauses.
+    assertThat(report.paced()).singleElement().satisfies(paced -> {
+      assertThat(paced.rounds()).isEqualTo(1);
+      assertThat(paced.pausesMs()).isEqualTo(15);
+      assertThat(paced.medianMs()).isGreaterThanOrEqualTo(15);
+      assertThat(paced.pastPausesMs()).isEqualTo(paced.medianMs() - 15, within(0.01));
+    });
+    assertThat(report.markdown()).contains("pauses 1 ms after every 64 KiB").contains("| filesystem | 1 MiB | 1 | ");
 
     JsonNode json = JsonMapper.builder().build().readTree(results.resolve("blobs-quick.json").toFile());
     assertThat(json.path("results").get(0).path("sizeBytes").asLong()).isEqualTo(1024 * 1024);
@@ -73,6 +82,8 @@ class BlobBenchmarkSmokeTests {
     assertThat(defaults.warmUpRequests()).isEqualTo(1500);
     assertThat(defaults.untilQuietRequests()).isEqualTo(BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS);
     assertThat(defaults.resultsName()).isEqualTo("blobs-latest");
+    assertThat(defaults.pacedPauseMs()).isZero();
+    assertThat(BlobBenchmarkOptions.parse(new String[] {"--paced=3"}).pacedPauseMs()).isEqualTo(3);
 
     BlobBenchmarkOptions quick = BlobBenchmarkOptions.parse(new String[] {"--quick", "--stores=filesystem",
         "--sizes=4"});
@@ -87,6 +98,8 @@ class BlobBenchmarkSmokeTests {
         .hasMessageContaining("unknown store 's3'");
     assertThatThrownBy(() -> BlobBenchmarkOptions.parse(new String[] {"--sizes=0"}))
         .hasMessageContaining("1 to 1024 MiB");
+    assertThatThrownBy(() -> BlobBenchmarkOptions.parse(new String[] {"--paced=-1"}))
+        .hasMessageContaining("not negative");
     assertThatThrownBy(() -> BlobBenchmarkOptions.parse(new String[] {"--size=5"}))
         .hasMessageContaining("unknown argument");
   }
