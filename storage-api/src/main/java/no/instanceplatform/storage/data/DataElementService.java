@@ -251,7 +251,6 @@ public class DataElementService {
         .orElseThrow(() -> StorageException.notFound("Application " + instance.appId() + " was not found."));
   }
 
-  /** An empty body is refused before anything is written, so no blob is ever replaced by nothing. */
   /**
    * Writes the upload's bytes. A body that the client did not send whole (it went away, or stopped short of its
    * Content-Length) is its own failure, not Storage's: no error is logged.
@@ -265,6 +264,7 @@ public class DataElementService {
     }
   }
 
+  /** An empty body is refused before anything is written, so no blob is ever replaced by nothing. */
   private static InputStream nonEmpty(InputStream stream) {
     try {
       PushbackInputStream content = new PushbackInputStream(stream, 1);

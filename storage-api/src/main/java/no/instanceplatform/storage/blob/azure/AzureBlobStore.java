@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * past its limit, or a failure half-way, leaves the old blob as it was. Content whose declared length fits one block
  * is sent on as it arrives, and kept in the block buffer as it goes for an attempt that must be repeated
  * ({@link ReplayableContent}); other content is received a block at a time before each is sent, since whether it
- * fits one block is known only at its end. Of two puts of one blob at the same time the
- * last commit wins; if the first commit discarded the other's staged blocks, the other fails with a conflict.
+ * fits one block is known only at its end. Of two puts of one blob at the same time the last commit wins; if the
+ * first commit discarded the other's staged blocks, the other fails with a conflict.
  *
  * <p>Every blob carries its content's MD5 as its Content-MD5: the service computes it for one Put Blob; for a committed
  * block list, which it does not, the put sends it with the commit. A read is one Get Blob of the whole blob, its body
