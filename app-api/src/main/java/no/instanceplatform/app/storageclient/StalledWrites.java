@@ -145,22 +145,28 @@ final class StalledWrites implements ExecChainHandler {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-      watch.writing();
-      try {
-        out.write(bytes, offset, length);
-      } finally {
-        watch.written();
-      }
+      watched(() -> out.write(bytes, offset, length));
     }
 
     @Override
     public void flush() throws IOException {
+      watched(out::flush);
+    }
+
+    /** Runs {@code write}, noted as waiting from its start to its end. */
+    private void watched(Write write) throws IOException {
       watch.writing();
       try {
-        out.flush();
+        write.run();
       } finally {
         watch.written();
       }
     }
+  }
+
+  /** A write to (or a flush of) the stream to Storage. */
+  @FunctionalInterface
+  private interface Write {
+    void run() throws IOException;
   }
 }
