@@ -1,6 +1,5 @@
 package no.instanceplatform.storage.blob.azure;
 
-import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobAsyncClient;
 import com.azure.storage.blob.BlobContainerClient;
@@ -8,40 +7,21 @@ import com.azure.storage.blob.BlobServiceAsyncClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobDownloadAsyncResponse;
-import com.azure.storage.blob.models.BlobErrorCode;
-import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
-import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.DeleteSnapshotsOptionType;
 import com.azure.storage.blob.models.DownloadRetryOptions;
 import com.azure.storage.blob.models.ListBlobContainersOptions;
 import com.azure.storage.blob.models.ListBlobsOptions;
-import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
-import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
-import com.azure.storage.blob.options.BlockBlobStageBlockOptions;
-import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.BlobStore;
 import no.instanceplatform.storage.blob.BlobTooLargeException;
 import no.instanceplatform.storage.blob.DeclaredLengthInputStream;
-import no.instanceplatform.storage.blob.LimitedInputStream;
 import no.instanceplatform.storage.common.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * Blobs in Azure Blob Storage (or Azurite): one container per app owner, created on first use, holding block
  * blobs under their names.
  *
- * <p>A put reads the content in blocks of {@value #BLOCK_SIZE} bytes, so memory stays bounded whatever the size.
- * Content that fits one block is one Put Blob; larger content is staged block by block and committed with one Put
- * Block List. Either replaces the old blob in one step, and staged blocks are invisible until committed: content
+ * <p>A put ({@link BlobWrites}) reads the content in blocks of {@value #BLOCK_SIZE} bytes, so memory stays bounded
+ * whatever the size. Content that fits one block is one Put Blob; larger content is staged block by block and
+ * committed with one Put Block List. Either replaces the old blob in one step, and staged blocks are invisible until committed: content
  * past its limit, or a failure half-way, leaves the old blob as it was. Content whose declared length fits one block
  * is sent on as it arrives, and kept in the block buffer as it goes for an attempt that must be repeated
  * ({@link ReplayableContent}); other content is received a block at a time before each is sent, since whether it
@@ -85,27 +65,20 @@ public class AzureBlobStore implements BlobStore {
   /** Bytes per block written. */
   public static final int BLOCK_SIZE = 4 * 1024 * 1024;
 
-  /**
-   * Block buffers kept from one put for the next. A block's buffer is a humongous object to G1 (more than half a heap
-   * region), and allocating one for every put set off a collection every few puts. Puts beyond these at one time
-   * allocate their own.
-   */
-  private static final int SPARE_BUFFERS = 2;
-
   /** A broken read is not resumed with a range request, which could be of another version: see the class comment. */
   private static final DownloadRetryOptions NO_RESUME = new DownloadRetryOptions().setMaxRetryRequests(0);
 
   private final BlobServiceClient service;
   /** The same account over the same pipeline, for reads: only the asynchronous client streams a response body. */
   private final BlobServiceAsyncClient reads;
-  private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
-  private final BlockingQueue<byte[]> spareBuffers = new ArrayBlockingQueue<>(SPARE_BUFFERS);
+  private final BlobWrites writes;
 
   /** A store over a client built by {@link AzureServiceClients#create} (or any other). */
   public AzureBlobStore(BlobServiceClient service) {
     this.service = service;
     this.reads = new BlobServiceClientBuilder().pipeline(service.getHttpPipeline()).endpoint(service.getAccountUrl())
         .serviceVersion(service.getServiceVersion()).buildAsyncClient();
+    this.writes = new BlobWrites(service);
   }
 
   /** The account, for the health endpoint (not a secret). */
@@ -121,8 +94,7 @@ public class AzureBlobStore implements BlobStore {
 
   @Override
   public long put(String org, String name, InputStream content, long maxBytes) {
-    LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
-    return put(org, name, (container, blob, buffer) -> write(container, blob, limited, buffer));
+    return writes.put(org, name, content, maxBytes);
   }
 
   /**
@@ -137,66 +109,7 @@ public class AzureBlobStore implements BlobStore {
     if (length > maxBytes) {
       throw new BlobTooLargeException(maxBytes);
     }
-    DeclaredLengthInputStream declared = new DeclaredLengthInputStream(content, length);
-    return put(org, name, (container, blob, buffer) -> {
-      ReplayableContent replayable = new ReplayableContent(declared, buffer);
-      BinaryData data = BinaryData.fromStream(replayable, length);
-      try {
-        write(container, () -> blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(data), null,
-            Context.NONE), true);
-      } catch (ReplayableContent.ContentUnreadable e) {
-        throw e.callersFailure();
-      }
-      return length;
-    });
-  }
-
-  /** What a put writes through the block buffer it is given. */
-  private interface BlockWrites {
-    long write(String container, BlockBlobClient blob, byte[] buffer);
-  }
-
-  private long put(String org, String name, BlockWrites writes) {
-    String container = ContainerNames.containerOf(org);
-    BlobNames.requireName(name);
-    ensureContainer(container);
-    BlockBlobClient blob = service.getBlobContainerClient(container).getBlobClient(name).getBlockBlobClient();
-    byte[] buffer = Objects.requireNonNullElseGet(spareBuffers.poll(), () -> new byte[BLOCK_SIZE]);
-    long written = writes.write(container, blob, buffer);
-    // Only now: a put that failed may have left a request behind that still reads its buffer.
-    spareBuffers.offer(buffer);
-    return written;
-  }
-
-  /** Writes the content through {@code buffer}, one block at a time. */
-  private long write(String container, BlockBlobClient blob, LimitedInputStream limited, byte[] buffer) {
-    int n = limited.readFully(buffer);
-    if (n < buffer.length) {
-      // Azure (and Azurite) store the Content-MD5 of a blob written by one Put Blob themselves.
-      BinaryData data = BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, n));
-      write(container, () -> blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(data), null, Context.NONE),
-          true);
-      return n;
-    }
-    MessageDigest md5 = ContentMd5.newDigest();
-    String upload = UUID.randomUUID().toString();
-    List<String> blocks = new ArrayList<>();
-    long total = 0;
-    while (n > 0) {
-      md5.update(buffer, 0, n);
-      String block = blockId(upload, blocks.size());
-      BinaryData data = BinaryData.fromByteBuffer(ByteBuffer.wrap(buffer, 0, n));
-      write(container, () -> blob.stageBlockWithResponse(new BlockBlobStageBlockOptions(block, data), null,
-          Context.NONE), blocks.isEmpty());
-      blocks.add(block);
-      total += n;
-      // The staged block has been sent, so the buffer can take the next one.
-      n = n < buffer.length ? 0 : limited.readFully(buffer);
-    }
-    BlobHttpHeaders headers = new BlobHttpHeaders().setContentMd5(md5.digest());
-    write(container, () -> blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(blocks)
-        .setHeaders(headers), null, Context.NONE), false);
-    return total;
+    return writes.putAsItArrives(org, name, new DeclaredLengthInputStream(content, length));
   }
 
   @Override
@@ -271,49 +184,4 @@ public class AzureBlobStore implements BlobStore {
     return client.getBlobClient(name)
         .deleteIfExistsWithResponse(DeleteSnapshotsOptionType.INCLUDE, null, null, Context.NONE).getValue();
   }
-
-  private void ensureContainer(String container) {
-    if (!knownContainers.contains(container)) {
-      AzureFailures.call(() -> service.getBlobContainerClient(container).createIfNotExists(),
-          "create the container of");
-      knownContainers.add(container);
-    }
-  }
-
-  /** Block ids of one blob must all have the same length; these are the upload's id and the block's number. */
-  private static String blockId(String upload, int index) {
-    return Base64.getEncoder()
-        .encodeToString(String.format("%s-%06d", upload, index).getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /**
-   * A write request. If the container was deleted behind the store's back, the first request of a put (whose
-   * content is still at hand) creates it again and is sent once more; a later one fails, and the next put
-   * creates it.
-   */
-  private void write(String container, Runnable request, boolean first) {
-    try {
-      request.run();
-    } catch (BlobStorageException e) {
-      if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(e.getErrorCode())) {
-        knownContainers.remove(container);
-        if (first) {
-          ensureContainer(container);
-          write(container, request, false);
-          return;
-        }
-      }
-      if (BlobErrorCode.INVALID_BLOCK_LIST.equals(e.getErrorCode())) {
-        log.info("A concurrent write of the same blob committed first: {}", e.getErrorCode());
-        throw StorageException.conflict("The file was written by another request at the same time. Try again.");
-      }
-      throw AzureFailures.unavailable("write", e);
-    } catch (StorageException | ReplayableContent.ContentUnreadable e) {
-      // Storage's own refusals, and the caller's content that could not be read: no failure of the store's.
-      throw e;
-    } catch (RuntimeException e) {
-      throw AzureFailures.unavailable("write", e);
-    }
-  }
-
 }
