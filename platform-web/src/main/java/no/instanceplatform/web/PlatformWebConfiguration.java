@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -68,6 +69,17 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
       algorithms.clear();
       algorithms.add(SignatureAlgorithm.RS256);
     });
+  }
+
+  /**
+   * Spring Security observes every filter of the chain, every authentication and every authorization, for spans no
+   * one collects. Boot's {@code management.observations.enable.spring.security=false} only makes those observations
+   * no-ops: the chain still wraps each of its filters anew for every request and asks the observation predicate about
+   * each. With these settings it wraps nothing. The requests' own metrics (http.server.requests) stay.
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /**

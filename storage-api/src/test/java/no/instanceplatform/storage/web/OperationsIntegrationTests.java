@@ -2,6 +2,10 @@ package no.instanceplatform.storage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.instanceplatform.storage.support.IntegrationTest;
@@ -23,6 +27,9 @@ class OperationsIntegrationTests extends IntegrationTest {
 
   @Autowired
   WebServerApplicationContext context;
+
+  @Autowired
+  ObservationRegistry observations;
 
   @Test
   void tomcatWritesToTheSocketInStepsOfThirtyTwoKibibytes() {
@@ -57,6 +64,24 @@ class OperationsIntegrationTests extends IntegrationTest {
     }
     assertThat(applicationListCount(metrics)).isEqualTo(before + 1);
     assertThat(metrics).containsPattern("(?m)^jvm_memory_used_bytes\\{area=\"heap\",[^}]*} \\S+$");
+  }
+
+  /**
+   * Observations no one collects would still cost every request: Spring Security wraps each filter of its chain
+   * anew for every request and asks whether to observe it, even when the answer is no.
+   */
+  @Test
+  void anAuthenticatedRequestIsObservedOnlyAsARequest() {
+    Set<String> asked = ConcurrentHashMap.newKeySet();
+    observations.observationConfig().observationPredicate((name, observationContext) -> {
+      asked.add(name);
+      return true;
+    });
+
+    StorageHttp.Response response = as(APP_OWNER).get("/storage/api/v1/instances/1337/" + UUID.randomUUID());
+
+    assertThat(response.status()).as(response.toString()).isEqualTo(404);
+    assertThat(asked).contains("http.server.requests").noneMatch(name -> name.startsWith("spring.security"));
   }
 
   @Test
