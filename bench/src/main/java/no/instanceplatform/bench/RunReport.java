@@ -56,10 +56,11 @@ record RunReport(
         machine.cpus(), machine.cpu(), machine.loadAverageAtStart(), machine.loadAverageAtEnd(), runSeconds));
     if (!comparisons.isEmpty()) {
       md.append(String.format(Locale.ROOT, "Medians over %d measured rounds after %d warm-up round(s) per scenario (a "
-          + "round of the query and file scenarios is one request; files under %d MiB get %d times the rounds); p99 "
-          + "is the nearest rank, with fewer than 100 requests the slowest. Ratio: throughput over the baseline's, or "
-          + "for latency targets median latency over the baseline's.%n%n", rounds, warmUpRounds,
-          BlobBenchmarkOptions.SMALL_MIB, BlobBenchmarkOptions.SMALL_ROUNDS_FACTOR));
+          + "round of the query and file scenarios is one request; files under %d MiB get %d times the rounds, larger "
+          + "ones %d times); p99 is the nearest rank, with fewer than 100 requests the slowest. Ratio: throughput over "
+          + "the baseline's, or for latency targets median latency over the baseline's.%n%n", rounds, warmUpRounds,
+          BlobBenchmarkOptions.SMALL_MIB, BlobBenchmarkOptions.SMALL_ROUNDS_FACTOR,
+          BlobBenchmarkOptions.LARGE_ROUNDS_FACTOR));
       md.append("| scenario | clients | median / p99 (ms) | throughput | baseline: median / p99 (ms) "
           + "| baseline: throughput | ratio | target |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
       String group = null;

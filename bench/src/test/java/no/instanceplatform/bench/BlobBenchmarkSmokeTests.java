@@ -84,6 +84,9 @@ class BlobBenchmarkSmokeTests {
     assertThat(defaults.resultsName()).isEqualTo("blobs-latest");
     assertThat(defaults.pacedPauseMs()).isZero();
     assertThat(BlobBenchmarkOptions.parse(new String[] {"--paced=3"}).pacedPauseMs()).isEqualTo(3);
+    // The full run's file rows: its 5 rounds become 100 for 1 MiB and 15 for 100 MiB.
+    assertThat(BlobBenchmarkOptions.roundsFor(1, 5)).isEqualTo(100);
+    assertThat(BlobBenchmarkOptions.roundsFor(100, 5)).isEqualTo(15);
 
     BlobBenchmarkOptions quick = BlobBenchmarkOptions.parse(new String[] {"--quick", "--stores=filesystem",
         "--sizes=4"});
