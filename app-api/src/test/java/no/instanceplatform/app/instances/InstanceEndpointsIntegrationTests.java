@@ -59,6 +59,22 @@ class InstanceEndpointsIntegrationTests extends AppApiIntegrationTest {
     assertThat(read.header("ETag")).isEmpty();
   }
 
+  /** A create answers the new instance as Storage has it once the process is started and the form stored. */
+  @Test
+  void theCreatedInstanceIsWhatStorageThenHolds() {
+    Response created = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=" + SOPHIE_PARTY, null);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().get("id").asString();
+
+    Response fromStorage = storageAsAppOwner("test").get(storagePath(id));
+
+    assertThat(created.text()).isEqualTo(fromStorage.text());
+    assertThat(created.json().at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
+    assertThat(created.json().get("data")).hasSize(1);
+    assertThat(created.header("Location")).hasValue(fromStorage.json().at("/selfLinks/apps").asString());
+    assertThat(created.header("Content-Type")).hasValue("application/json");
+  }
+
   /** Marking it read, the answer is Storage's to that change: the instance as Storage then has it. */
   @Test
   void theInstanceMarkedReadIsStoragesJsonOfTheChange() {
