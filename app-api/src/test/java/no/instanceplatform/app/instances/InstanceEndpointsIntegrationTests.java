@@ -62,8 +62,7 @@ class InstanceEndpointsIntegrationTests extends AppApiIntegrationTest {
   /** A create answers the new instance as Storage has it once the process is started and the form stored. */
   @Test
   void theCreatedInstanceIsWhatStorageThenHolds() {
-    Response created = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=" + SOPHIE_PARTY, null);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    Response created = createdForSophie();
     String id = created.json().get("id").asString();
 
     Response fromStorage = storageAsAppOwner("test").get(storagePath(id));
@@ -167,9 +166,13 @@ class InstanceEndpointsIntegrationTests extends AppApiIntegrationTest {
   }
 
   private String createForSophie() {
+    return createdForSophie().json().get("id").asString();
+  }
+
+  private Response createdForSophie() {
     Response created = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=" + SOPHIE_PARTY, null);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    return created.json().get("id").asString();
+    return created;
   }
 
   private static String storagePath(String id) {
