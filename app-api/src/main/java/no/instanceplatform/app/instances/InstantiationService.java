@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import no.instanceplatform.app.apps.AppMetadataService;
 import no.instanceplatform.app.apps.AppRegistry;
 import no.instanceplatform.app.apps.HostedApp;
@@ -25,12 +28,14 @@ import org.springframework.stereotype.Service;
 /**
  * Creates instances as Altinn's app-lib does: the owner looked up in the register and checked against the app's
  * party types, every posted part checked before anything is stored, then the instance created in Storage, its
- * process started at the first task, and its first data stored. Storage holds no transaction across these calls, so
- * if a step after the creation fails, the instance is hard-deleted before the error is answered, or, when Storage
- * cannot be reached, in the background as soon as it answers again: no orphans.
+ * process started at the first task and its first data stored, side by side. Storage holds no transaction across
+ * these calls, so if a step after the creation fails, the instance is hard-deleted before the error is answered, or,
+ * when Storage cannot be reached, in the background as soon as it answers again: no orphans.
  */
 @Service
 class InstantiationService {
+
+  private static final Executor PROCESS_WRITES = task -> Thread.ofVirtual().name("process-start-write").start(task);
 
   private final AppRegistry registry;
   private final AppMetadataService metadata;
@@ -85,16 +90,22 @@ class InstantiationService {
     }
     InstanceRef ref = InstanceRef.parse(created.id());
     try {
-      String firstTask = startProcess(auth, hosted, created, ref);
-      initialData.storeParts(application, ref, parts, token);
-      if (firstTask != null) {
-        // The instance is new: what it holds is what this request stored, so there is nothing to read back.
-        Set<String> present = new HashSet<>(parts.stream().map(DataPart::name).toList());
-        if (copySource != null) {
-          present.addAll(initialData.copy(application, copySource, ref, firstTask, token));
-        }
-        initialData.autoCreate(application, ref, firstTask, present, template.prefill(), token);
+      ProcessTransition start = hosted.process() == null ? null : engine.start(hosted.process(),
+          auth.caller().asPlatformUser(), created.id(), Long.toString(ref.partyId()));
+      // The process start and the first data are separate writes to the new instance that do not depend on each
+      // other. Storage applies concurrent writes to an instance one after the other, so they go side by side: a
+      // create waits for one round trip to Storage less.
+      CompletableFuture<Void> processWrite = start == null ? CompletableFuture.completedFuture(null)
+          : CompletableFuture.runAsync(() -> instances.updateProcess(ref,
+              new ProcessStateUpdate(start.newState(), start.events()), token), PROCESS_WRITES);
+      try {
+        storeInitialData(application, ref, start, template, parts, copySource, token);
+      } catch (IOException | RuntimeException e) {
+        // Removed only once its last write is done, so that the removal is the instance's last change.
+        processWrite.exceptionally(ignored -> null).join();
+        throw e;
       }
+      await(processWrite);
       return instances.get(ref, token);
     } catch (IOException e) {
       throw abandoned.remove(ref, token, new UncheckedIOException(e));
@@ -103,15 +114,33 @@ class InstantiationService {
     }
   }
 
-  /** Starts the process at its first task, with its events, in one write; null when the app has no process. */
-  private String startProcess(CallerAuthentication auth, HostedApp hosted, Instance created, InstanceRef ref) {
-    if (hosted.process() == null) {
-      return null;
+  private void storeInitialData(Application application, InstanceRef ref, ProcessTransition start,
+      InstantiationTemplate template, List<DataPart> parts, Instance copySource, String token) throws IOException {
+    initialData.storeParts(application, ref, parts, token);
+    if (start != null) {
+      String firstTask = start.newState().currentTask().elementId();
+      // The instance is new: what it holds is what this request stored, so there is nothing to read back.
+      Set<String> present = new HashSet<>(parts.stream().map(DataPart::name).toList());
+      if (copySource != null) {
+        present.addAll(initialData.copy(application, copySource, ref, firstTask, token));
+      }
+      initialData.autoCreate(application, ref, firstTask, present, template.prefill(), token);
     }
-    ProcessTransition start = engine.start(hosted.process(), auth.caller().asPlatformUser(), created.id(),
-        Long.toString(ref.partyId()));
-    instances.updateProcess(ref, new ProcessStateUpdate(start.newState(), start.events()), auth.tokenValue());
-    return start.newState().currentTask().elementId();
+  }
+
+  /** Waits for the write, failing as it failed. */
+  private static void await(CompletableFuture<Void> write) {
+    try {
+      write.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** The archived instance to copy, checked as app-lib checks it. */

@@ -14,6 +14,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import no.instanceplatform.app.storageclient.DataClient;
 import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.StorageProblemException;
@@ -28,8 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A step failing after Storage created the instance, or the create's own answer lost: the instance is hard-deleted
- * before the error is answered, or, when Storage is unreachable, as soon as it answers again.
+ * The steps of a create after Storage created the instance, and what happens when one fails or the create's own
+ * answer is lost: the instance is hard-deleted before the error is answered, or, when Storage is unreachable, as soon
+ * as it answers again.
  */
 class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
 
@@ -61,6 +66,49 @@ class InstantiationFailureIntegrationTests extends AppApiIntegrationTest {
     assertProblem(response, 409, "Storage refused the file.");
     assertThat(instances("false")).isEqualTo(before);
     assertThat(instances("true")).isEqualTo(hardDeletedBefore + 1);
+  }
+
+  @Test
+  void theProcessStartAndTheFirstFormAreWrittenSideBySide() {
+    CountDownLatch formWriteBegun = new CountDownLatch(1);
+    doAnswer(call -> {
+      formWriteBegun.countDown();
+      return call.callRealMethod();
+    }).when(data).create(any(), anyString(), any(), anyString());
+    doAnswer(call -> {
+      if (!formWriteBegun.await(10, TimeUnit.SECONDS)) {
+        throw new StorageProblemException(409, "The form was not being written while the process started.");
+      }
+      return call.callRealMethod();
+    }).when(instanceClient).updateProcess(any(), any(), anyString());
+
+    Response response = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=501337", null);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(201);
+    assertThat(response.json().at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
+    assertThat(response.json().get("data")).hasSize(1);
+  }
+
+  @Test
+  void aFailedFormWriteRemovesTheInstanceOnlyOnceItsProcessStartIsWritten() {
+    List<String> writes = new CopyOnWriteArrayList<>();
+    doAnswer(call -> {
+      Thread.sleep(300);
+      Object written = call.callRealMethod();
+      writes.add("process started");
+      return written;
+    }).when(instanceClient).updateProcess(any(), any(), anyString());
+    doThrow(new StorageProblemException(409, "Storage refused the file."))
+        .when(data).create(any(), anyString(), any(), anyString());
+    doAnswer(call -> {
+      writes.add("removed");
+      return call.callRealMethod();
+    }).when(instanceClient).delete(any(), eq(true), anyString());
+
+    Response response = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=501337", null);
+
+    assertProblem(response, 409, "Storage refused the file.");
+    assertThat(writes).containsExactly("process started", "removed");
   }
 
   @Test
