@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import no.instanceplatform.app.apps.AppMetadataService;
 import no.instanceplatform.app.apps.AppRegistry;
 import no.instanceplatform.app.apps.HostedApp;
@@ -17,6 +15,7 @@ import no.instanceplatform.app.process.ProcessEngine;
 import no.instanceplatform.app.process.ProcessTransition;
 import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
+import no.instanceplatform.app.storageclient.SideCalls;
 import no.instanceplatform.app.storageclient.StorageUnavailableException;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.Instance;
@@ -34,8 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class InstantiationService {
-
-  private static final Executor PROCESS_WRITES = task -> Thread.ofVirtual().name("process-start-write").start(task);
 
   private final AppRegistry registry;
   private final AppMetadataService metadata;
@@ -95,9 +92,9 @@ class InstantiationService {
       // The process start and the first data are separate writes to the new instance that do not depend on each
       // other. Storage applies concurrent writes to an instance one after the other, so they go side by side: a
       // create waits for one round trip to Storage less.
-      CompletableFuture<Void> processWrite = start == null ? CompletableFuture.completedFuture(null)
-          : CompletableFuture.runAsync(() -> instances.updateProcess(ref,
-              new ProcessStateUpdate(start.newState(), start.events()), token), PROCESS_WRITES);
+      CompletableFuture<Instance> processWrite = start == null ? CompletableFuture.completedFuture(null)
+          : SideCalls.start("process-start-write", () -> instances.updateProcess(ref,
+              new ProcessStateUpdate(start.newState(), start.events()), token));
       try {
         storeInitialData(application, ref, start, template, parts, copySource, token);
       } catch (IOException | RuntimeException e) {
@@ -105,7 +102,7 @@ class InstantiationService {
         processWrite.exceptionally(ignored -> null).join();
         throw e;
       }
-      await(processWrite);
+      SideCalls.join(processWrite);
       return instances.get(ref, token);
     } catch (IOException e) {
       throw abandoned.remove(ref, token, new UncheckedIOException(e));
@@ -125,21 +122,6 @@ class InstantiationService {
         present.addAll(initialData.copy(application, copySource, ref, firstTask, token));
       }
       initialData.autoCreate(application, ref, firstTask, present, template.prefill(), token);
-    }
-  }
-
-  /** Waits for the write, failing as it failed. */
-  private static void await(CompletableFuture<Void> write) {
-    try {
-      write.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
     }
   }
 

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataElementList;
@@ -28,9 +26,6 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  */
 @Component
 public class DataClient {
-
-  /** Where files are opened while the instance is checked: a virtual thread each, as cheap as the wait it covers. */
-  private static final Executor OPENERS = task -> Thread.ofVirtual().name("storage-file-open").start(task);
 
   private final StorageCalls calls;
 
@@ -119,12 +114,13 @@ public class DataClient {
   }
 
   /**
-   * Starts opening the file on a virtual thread, so that the caller can check the instance meanwhile: nothing of the
-   * file reaches anyone until {@link Opening#receive} is called, and {@link Opening#discard} lets it go unread.
+   * Starts opening the file on a virtual thread (as cheap as the wait it covers), so that the caller can check the
+   * instance meanwhile: nothing of the file reaches anyone until {@link Opening#receive} is called, and
+   * {@link Opening#discard} lets it go unread.
    */
   public Opening open(InstanceRef instance, UUID dataGuid, String token) {
-    return new Opening(CompletableFuture.supplyAsync(() -> calls.read(() -> fileRequest(instance, dataGuid, token)
-        .exchange((request, response) -> {
+    return new Opening(SideCalls.start("storage-file-open", () -> calls.read(() -> fileRequest(instance, dataGuid,
+        token).exchange((request, response) -> {
           // Left open for receive or discard (close = false), so closed here when it goes no further.
           try {
             refuseIfError(request, response);
@@ -133,7 +129,7 @@ public class DataClient {
             response.close();
             throw e;
           }
-        }, false)), OPENERS));
+        }, false))));
   }
 
   /** The GET of a file's content, as the caller. */
@@ -167,15 +163,7 @@ public class DataClient {
      * caller's own client went away, which Spring logs at debug).
      */
     public <T> T receive(Receiver<T> receiver) throws IOException {
-      ClientHttpResponse opened;
-      try {
-        opened = response.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
+      ClientHttpResponse opened = SideCalls.join(response);
       try {
         return receiver.receive(opened.getHeaders(), opened.getBody());
       } catch (CloseNowException | AsyncRequestNotUsableException e) {
