@@ -27,6 +27,8 @@ final class MetadataStore implements AutoCloseable {
   private final String uri;
   private String description;
   private final ServiceProcess emulator;
+  /** An emulator at {@code MONGODB_URI} rather than a MongoDB. */
+  private boolean emulatorAtUri;
   private final MongoClient client;
   private final boolean ownDatabase;
 
@@ -54,6 +56,7 @@ final class MetadataStore implements AutoCloseable {
     String uri = own ? withDatabase(mongoUri, "bench_run_" + System.currentTimeMillis()) : mongoUri;
     MetadataStore store = new MetadataStore(uri, null, null, own);
     store.description = StorageProcess.describe(uri, store.database());
+    store.emulatorAtUri = !StorageProcess.isMongoDb(store.database());
     return store;
   }
 
@@ -67,8 +70,9 @@ final class MetadataStore implements AutoCloseable {
     return description;
   }
 
+  /** Whether the store is an emulator (the benchmark's own, or one at {@code MONGODB_URI}): no planner to explain. */
   boolean isEmulator() {
-    return emulator != null;
+    return emulator != null || emulatorAtUri;
   }
 
   /** The emulator's process, when the store is the emulator. */

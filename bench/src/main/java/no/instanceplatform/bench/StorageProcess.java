@@ -100,11 +100,26 @@ final class StorageProcess implements AutoCloseable {
     }
   }
 
-  /** A MongoDB as the reports name it: its version, hosts and database, never the credentials. */
+  /**
+   * A MongoDB as the reports name it: its version, hosts and database, never the credentials; a server that is not
+   * MongoDB ({@link #isMongoDb}) is named an emulator, so that its figures are never taken for MongoDB's.
+   */
   static String describe(String uri, MongoDatabase database) {
-    ConnectionString parsed = new ConnectionString(uri);
-    Document info = database.runCommand(new Document("buildInfo", 1));
-    return "MongoDB " + info.getString("version") + " at " + String.join(",", parsed.getHosts()) + "/"
-        + database.getName();
+    String where = " at " + String.join(",", new ConnectionString(uri).getHosts()) + "/" + database.getName();
+    String version = buildInfo(database).getString("version");
+    return isMongoDb(database) ? "MongoDB " + version + where
+        : "an emulator, not MongoDB (its buildInfo says version " + version + " but names no build)" + where;
+  }
+
+  /**
+   * Whether the server is a MongoDB build: every one reports its {@code gitVersion} in {@code buildInfo}, which the
+   * emulator (mongo-java-server, calling itself 5.0.0) does not.
+   */
+  static boolean isMongoDb(MongoDatabase database) {
+    return buildInfo(database).containsKey("gitVersion");
+  }
+
+  private static Document buildInfo(MongoDatabase database) {
+    return database.runCommand(new Document("buildInfo", 1));
   }
 }

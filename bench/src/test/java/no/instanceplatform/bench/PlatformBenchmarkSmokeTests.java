@@ -26,35 +26,18 @@ class PlatformBenchmarkSmokeTests {
 
   @Test
   void aTinyRunMeasuresEveryScenarioAndWritesTheReport(@TempDir Path dir) throws Exception {
-    requireAppApiJar();
     Path docs = dir.resolve("PERFORMANCE.md");
     Files.writeString(docs, "# Performance\n\nBefore.\n\n" + RunReport.BEGIN + "\nold table\n" + RunReport.END
         + "\n\nAfter.\n");
-    RunOptions options = new RunOptions(true, RunOptions.Jmh.SKIP, null, false, "256m", "512m", 3_000, 10, 2, 4, 1,
-        3, 0, 1, 2, 5, List.of(1), 8, dir.resolve("results"), docs);
+    RunOptions options = tinyRun(dir, null, docs);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     RunReport report = PlatformBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
     report.write(options.results(), options.resultsName(), options.docs());
 
-    assertThat(report.quick()).isTrue();
     assertThat(report.metadataStore()).isEqualTo(MetadataStore.EMULATOR);
     assertThat(report.plans()).as("the emulator has no query planner").isEmpty();
-    assertThat(report.blobStore()).startsWith("files");
-    assertThat(report.comparisons()).extracting(Comparison::scenario).containsExactly(
-        "org query, page 1", "org query, page 10", "org query: page 10 versus page 1 (Storage)",
-        "party query, page 1", "party query, page 10", "party query: page 10 versus page 1 (Storage)",
-        "create instance", "get instance", "HTTP floor: Storage's liveness probe", "upload 1 MiB files",
-        "download 1 MiB files", "create instance via the App API",
-        "create instance via the App API, against Storage's create alone", "get instance via the App API",
-        "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
-    for (Comparison row : report.comparisons()) {
-      assertThat(List.of(row.subject().medianMs(), row.subject().throughput(), row.baseline().medianMs(),
-          row.baseline().throughput())).as(row.scenario()).allMatch(value -> value > 0);
-      // Two decimals: a tiny run on a busy machine can put a file row at 0.00.
-      assertThat(row.ratio()).as(row.scenario()).isFinite().isNotNegative();
-      assertThat(row.processes()).as(row.scenario()).containsKeys("storage", "app-api", "emulator", "bench client");
-    }
+    assertEveryScenarioMeasured(report, "storage", "app-api", "emulator", "bench client");
     assertThat(report.comparisons().get(6).subject().clients()).as("create against the store").isEqualTo(2);
     assertThat(report.comparisons().get(6).subject().requests()).isEqualTo(4);
     assertThat(report.comparisons().get(11).baseline().what())
@@ -131,6 +114,36 @@ class PlatformBenchmarkSmokeTests {
     assertThat(scores.get(0).score()).isEqualTo(1.622);
     assertThat(scores.get(0).error()).isNaN();
     assertThat(scores.get(1).error()).isEqualTo(0.51);
+  }
+
+  /**
+   * The smallest run of every scenario (a handful of requests each, 3,000 instances, page 10 as the deep page, an
+   * 8 MiB file through the App API) on the MongoDB at {@code mongoUri}, or on the emulator when it is null.
+   */
+  static RunOptions tinyRun(Path dir, String mongoUri, Path docs) {
+    requireAppApiJar();
+    return new RunOptions(true, RunOptions.Jmh.SKIP, mongoUri, false, "256m", "512m", 3_000, 10, 2, 4, 1, 3, 0, 1, 2,
+        5, List.of(1), 8, dir.resolve("results"), docs);
+  }
+
+  /** Every scenario of a tiny run answered, was reported in order with figures, and watched these processes. */
+  static void assertEveryScenarioMeasured(RunReport report, String... processes) {
+    assertThat(report.quick()).isTrue();
+    assertThat(report.blobStore()).startsWith("files");
+    assertThat(report.comparisons()).extracting(Comparison::scenario).containsExactly(
+        "org query, page 1", "org query, page 10", "org query: page 10 versus page 1 (Storage)",
+        "party query, page 1", "party query, page 10", "party query: page 10 versus page 1 (Storage)",
+        "create instance", "get instance", "HTTP floor: Storage's liveness probe", "upload 1 MiB files",
+        "download 1 MiB files", "create instance via the App API",
+        "create instance via the App API, against Storage's create alone", "get instance via the App API",
+        "upload 1 MiB certificate via the App API", "download 1 MiB certificate via the App API");
+    for (Comparison row : report.comparisons()) {
+      assertThat(List.of(row.subject().medianMs(), row.subject().throughput(), row.baseline().medianMs(),
+          row.baseline().throughput())).as(row.scenario()).allMatch(value -> value > 0);
+      // Two decimals: a tiny run on a busy machine can put a file row at 0.00.
+      assertThat(row.ratio()).as(row.scenario()).isFinite().isNotNegative();
+      assertThat(row.processes()).as(row.scenario()).containsOnlyKeys(processes);
+    }
   }
 
   /** The App API's jar is another module's; the full build (bin/test) makes it before this one. */
