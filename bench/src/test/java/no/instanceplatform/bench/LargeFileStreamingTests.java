@@ -2,12 +2,20 @@ package no.instanceplatform.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import no.instanceplatform.testkit.Azurite;
 import no.instanceplatform.testkit.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -58,6 +66,40 @@ class LargeFileStreamingTests {
         StorageServer storage = StorageServer.start(StorageServer.Config.azure(HEAP, azurite.connectionString()))) {
       roundTrip(storage, size);
 
+      assertHealthyThenStop(storage);
+    }
+  }
+
+  /**
+   * Many uploads at once, each small, must not add up to more than the heap either. Every put to Azure holds what it
+   * sends in a buffer; when each took a 4 MiB block buffer, 200 uploads of 200 KiB at once at {@code -Xmx256m} ran
+   * Storage out of memory: 500s, and after them no write to Azure worked at all. 200 uploads of 512 KiB (100 MiB in
+   * all, more than Storage lends its puts at this heap), each pausing half-way so that they are all in Storage at
+   * once, must all be stored, some after a wait for memory.
+   */
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aBurstOfUploadsIsStoredWithinA256MegabyteHeapWithBlobsInAzurite() throws Exception {
+    Azurite.requireForTest();
+    byte[] content = GeneratedContent.bytes(512 * 1024, 20261124L);
+    try (Azurite azurite = Azurite.start();
+        StorageServer storage = StorageServer.start(StorageServer.Config.azure(HEAP, azurite.connectionString()))) {
+      DataClient client = new DataClient(storage.baseUrl());
+      client.registerApp(APP, DATA_TYPE, client.appDeployToken("ttd"));
+      String user = client.userToken(DataClient.USER);
+      List<String> instances = IntStream.range(0, 200).mapToObj(i -> client.createInstance(APP, user)).toList();
+
+      List<Future<DataClient.Element>> uploads = new ArrayList<>();
+      try (ExecutorService atOnce = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (String instance : instances) {
+          uploads.add(atOnce.submit(() -> client.upload(instance, DATA_TYPE, DataClient.FileType.BINARY,
+              pausingHalfWay(content), user)));
+        }
+      }
+
+      for (Future<DataClient.Element> upload : uploads) {
+        assertThat(upload.get().size()).as("each upload stored whole").isEqualTo(content.length);
+      }
       assertHealthyThenStop(storage);
     }
   }
@@ -115,6 +157,24 @@ class LargeFileStreamingTests {
       assertThat(received.sha256()).isEqualTo(sentSha);
       assertHealthyThenStop(storage);
     }
+  }
+
+  /** {@code content} with its length declared, and a pause of a second half-way through. */
+  private static HttpRequest.BodyPublisher pausingHalfWay(byte[] content) {
+    int half = content.length / 2;
+    return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+        () -> new ByteArrayInputStream(content) {
+          private boolean paused;
+
+          @Override
+          public synchronized int read(byte[] buffer, int offset, int length) {
+            if (pos == half && !paused) {
+              paused = true;
+              ServiceProcess.sleep(1_000);
+            }
+            return super.read(buffer, offset, pos < half ? Math.min(length, half - pos) : length);
+          }
+        }), content.length);
   }
 
   /** What went up, what came back, and how long each took. */

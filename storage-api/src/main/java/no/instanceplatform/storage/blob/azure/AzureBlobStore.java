@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * blobs under their names.
  *
  * <p>A put ({@link BlobWrites}) reads the content in blocks of {@value #BLOCK_SIZE} bytes, so memory stays bounded
- * whatever the size. Content that fits one block is one Put Blob; larger content is staged block by block and
+ * whatever the size, and all puts at once hold their buffers within a budget ({@link BlockBuffers}): a put beyond it
+ * waits its turn, and is answered 503 if that takes too long. Content that fits one block is one Put Blob; larger content is staged block by block and
  * committed with one Put Block List. Either replaces the old blob in one step, and staged blocks are invisible until committed: content
  * past its limit, or a failure half-way, leaves the old blob as it was. Content whose declared length fits one block
  * is sent on as it arrives, and kept in the block buffer as it goes for an attempt that must be repeated
@@ -73,12 +74,19 @@ public class AzureBlobStore implements BlobStore {
   private final BlobServiceAsyncClient reads;
   private final BlobWrites writes;
 
-  /** A store over a client built by {@link AzureServiceClients#create} (or any other). */
+  /**
+   * A store over a client built by {@link AzureServiceClients#create} (or any other), whose puts hold at most a quarter
+   * of the heap ({@link BlockBuffers#forThisHeap}).
+   */
   public AzureBlobStore(BlobServiceClient service) {
+    this(service, BlockBuffers.forThisHeap());
+  }
+
+  AzureBlobStore(BlobServiceClient service, BlockBuffers buffers) {
     this.service = service;
     this.reads = new BlobServiceClientBuilder().pipeline(service.getHttpPipeline()).endpoint(service.getAccountUrl())
         .serviceVersion(service.getServiceVersion()).buildAsyncClient();
-    this.writes = new BlobWrites(service);
+    this.writes = new BlobWrites(service, buffers);
   }
 
   /** The account, for the health endpoint (not a secret). */

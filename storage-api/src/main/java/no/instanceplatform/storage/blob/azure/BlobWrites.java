@@ -17,11 +17,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import no.instanceplatform.storage.blob.BlobNames;
 import no.instanceplatform.storage.blob.DeclaredLengthInputStream;
@@ -32,37 +29,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The puts of an {@link AzureBlobStore} (its class comment says what they guarantee): one Put Blob, or blocks staged
- * and committed, through a block buffer of {@value AzureBlobStore#BLOCK_SIZE} bytes; the owner's container created
+ * and committed, through a buffer lent within a memory budget ({@link BlockBuffers}); the owner's container created
  * on its first put, and again when it was deleted behind the store's back.
  */
 final class BlobWrites {
 
   private static final Logger log = LoggerFactory.getLogger(BlobWrites.class);
 
-  /**
-   * Block buffers kept from one put for the next. A block's buffer is a humongous object to G1 (more than half a heap
-   * region), and allocating one for every put set off a collection every few puts. Puts beyond these at one time
-   * allocate their own.
-   */
-  private static final int SPARE_BUFFERS = 2;
-
   private final BlobServiceClient service;
+  private final BlockBuffers buffers;
   private final Set<String> knownContainers = ConcurrentHashMap.newKeySet();
-  private final BlockingQueue<byte[]> spareBuffers = new ArrayBlockingQueue<>(SPARE_BUFFERS);
 
-  BlobWrites(BlobServiceClient service) {
+  BlobWrites(BlobServiceClient service, BlockBuffers buffers) {
     this.service = service;
+    this.buffers = buffers;
   }
 
   /** Receives the content a block at a time, and sends each block once it has it. */
   long put(String org, String name, InputStream content, long maxBytes) {
     LimitedInputStream limited = new LimitedInputStream(content, maxBytes);
-    return put(org, name, (container, blob, buffer) -> write(container, blob, limited, buffer));
+    return put(org, name, AzureBlobStore.BLOCK_SIZE, (container, blob, buffer) -> write(container, blob, limited,
+        buffer));
   }
 
-  /** Sends content shorter than a block on as it arrives, one Put Blob, keeping it in the block buffer as it goes. */
+  /** Sends content shorter than a block on as it arrives, one Put Blob, keeping it in a buffer as it goes. */
   long putAsItArrives(String org, String name, DeclaredLengthInputStream content) {
-    return put(org, name, (container, blob, buffer) -> {
+    return put(org, name, Math.toIntExact(content.length()), (container, blob, buffer) -> {
       ReplayableContent replayable = new ReplayableContent(content, buffer);
       try {
         putBlob(container, blob, BinaryData.fromStream(replayable, content.length()));
@@ -78,16 +70,20 @@ final class BlobWrites {
     long write(String container, BlockBlobClient blob, byte[] buffer);
   }
 
-  private long put(String org, String name, BlockWrites writes) {
+  private long put(String org, String name, int bufferSize, BlockWrites writes) {
     String container = ContainerNames.containerOf(org);
     BlobNames.requireName(name);
     ensureContainer(container);
     BlockBlobClient blob = service.getBlobContainerClient(container).getBlobClient(name).getBlockBlobClient();
-    byte[] buffer = Objects.requireNonNullElseGet(spareBuffers.poll(), () -> new byte[AzureBlobStore.BLOCK_SIZE]);
-    long written = writes.write(container, blob, buffer);
-    // Only now: a put that failed may have left a request behind that still reads its buffer.
-    spareBuffers.offer(buffer);
-    return written;
+    BlockBuffers.Lease lease = buffers.lend(bufferSize);
+    boolean written = false;
+    try {
+      long size = writes.write(container, blob, lease.buffer());
+      written = true;
+      return size;
+    } finally {
+      buffers.giveBack(lease, written);
+    }
   }
 
   /** Writes the content through {@code buffer}, one block at a time. */
