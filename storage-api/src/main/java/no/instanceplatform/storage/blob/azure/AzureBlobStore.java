@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A put ({@link BlobWrites}) reads the content in blocks of {@value #BLOCK_SIZE} bytes, so memory stays bounded
  * whatever the size, and all puts at once hold their buffers within a budget ({@link BlockBuffers}): a put beyond it
- * waits its turn, and is answered 503 if that takes too long. Content that fits one block is one Put Blob; larger content is staged block by block and
- * committed with one Put Block List. Either replaces the old blob in one step, and staged blocks are invisible until committed: content
+ * waits its turn, and is answered 503 if that takes too long. Content that fits one block is one Put Blob; larger
+ * content is staged block by block and committed with one Put Block List. Either replaces the old blob in one step, and staged blocks are invisible until committed: content
  * past its limit, or a failure half-way, leaves the old blob as it was. Content whose declared length fits one block
  * is sent on as it arrives, and kept in the block buffer as it goes for an attempt that must be repeated
  * ({@link ReplayableContent}); other content is received a block at a time before each is sent, since whether it

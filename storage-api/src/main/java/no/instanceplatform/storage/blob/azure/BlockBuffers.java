@@ -22,7 +22,7 @@ import no.instanceplatform.storage.common.StorageException;
  */
 final class BlockBuffers {
 
-  static final int SPARES = 2;
+  private static final int SPARES = 2;
   private static final int KIB = 1024;
 
   /** The budget in KiB, lent first come first served, so that smaller buffers do not pass a block by for ever. */
