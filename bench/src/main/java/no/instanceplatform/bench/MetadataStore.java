@@ -55,8 +55,9 @@ final class MetadataStore implements AutoCloseable {
     boolean own = parsed.getDatabase() == null;
     String uri = own ? withDatabase(mongoUri, "bench_run_" + System.currentTimeMillis()) : mongoUri;
     MetadataStore store = new MetadataStore(uri, null, null, own);
-    store.description = StorageProcess.describe(uri, store.database());
-    store.emulatorAtUri = !StorageProcess.isMongoDb(store.database());
+    StorageProcess.Identity identity = StorageProcess.Identity.of(uri, store.database());
+    store.description = identity.description();
+    store.emulatorAtUri = !identity.mongoDb();
     return store;
   }
 

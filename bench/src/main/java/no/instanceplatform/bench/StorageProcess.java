@@ -63,7 +63,8 @@ final class StorageProcess implements AutoCloseable {
     ConfigurableApplicationContext context = SpringApplication.run(StorageApplication.class,
         args.toArray(String[]::new));
     StorageProcess storage = new StorageProcess(context, dataDir, ownDatabase,
-        mongoUri == null ? EMULATOR : describe(mongoUri, context.getBean(MongoTemplate.class).getDb()));
+        mongoUri == null ? EMULATOR
+            : Identity.of(mongoUri, context.getBean(MongoTemplate.class).getDb()).description());
     storage.requireNoInstances();
     return storage;
   }
@@ -101,25 +102,22 @@ final class StorageProcess implements AutoCloseable {
   }
 
   /**
-   * A MongoDB as the reports name it: its version, hosts and database, never the credentials; a server that is not
-   * MongoDB ({@link #isMongoDb}) is named an emulator, so that its figures are never taken for MongoDB's.
+   * A store at a connection string as the reports name it, and whether it is a MongoDB build: every one reports its
+   * {@code gitVersion} in {@code buildInfo}, which the emulator (mongo-java-server, calling itself 5.0.0) does not.
+   *
+   * @param description its version, hosts and database, never the credentials; a server that is not MongoDB is named
+   *     an emulator, so that its figures are never taken for MongoDB's
+   * @param mongoDb whether it is MongoDB, which can explain its plans
    */
-  static String describe(String uri, MongoDatabase database) {
-    String where = " at " + String.join(",", new ConnectionString(uri).getHosts()) + "/" + database.getName();
-    String version = buildInfo(database).getString("version");
-    return isMongoDb(database) ? "MongoDB " + version + where
-        : "an emulator, not MongoDB (its buildInfo says version " + version + " but names no build)" + where;
-  }
+  record Identity(String description, boolean mongoDb) {
 
-  /**
-   * Whether the server is a MongoDB build: every one reports its {@code gitVersion} in {@code buildInfo}, which the
-   * emulator (mongo-java-server, calling itself 5.0.0) does not.
-   */
-  static boolean isMongoDb(MongoDatabase database) {
-    return buildInfo(database).containsKey("gitVersion");
-  }
-
-  private static Document buildInfo(MongoDatabase database) {
-    return database.runCommand(new Document("buildInfo", 1));
+    static Identity of(String uri, MongoDatabase database) {
+      String where = " at " + String.join(",", new ConnectionString(uri).getHosts()) + "/" + database.getName();
+      Document info = database.runCommand(new Document("buildInfo", 1));
+      String version = info.getString("version");
+      return info.containsKey("gitVersion") ? new Identity("MongoDB " + version + where, true)
+          : new Identity("an emulator, not MongoDB (its buildInfo says version " + version + " but names no build)"
+              + where, false);
+    }
   }
 }
