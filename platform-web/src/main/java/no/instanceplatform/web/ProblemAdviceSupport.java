@@ -80,6 +80,13 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
     throw e;
   }
 
+  /** A request waited in vain for the memory it holds content in: nothing was done, it may be tried again. */
+  @ExceptionHandler(MemoryBudget.Busy.class)
+  ResponseEntity<ProblemDetail> busy(MemoryBudget.Busy e) {
+    log.info("Refused for memory: {}", e.getMessage());
+    return unavailable(e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unexpected error", e);

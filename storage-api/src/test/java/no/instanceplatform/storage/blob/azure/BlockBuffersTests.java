@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import no.instanceplatform.storage.common.StorageException;
+import no.instanceplatform.web.MemoryBudget;
 import org.junit.jupiter.api.Test;
 
 /** The memory budget of the Azure store's puts: a burst of uploads waits its turn instead of exhausting the heap. */
@@ -16,7 +16,7 @@ class BlockBuffersTests {
 
   @Test
   void aBufferBeyondTheBudgetIsLentOnceAnotherIsGivenBack() throws Exception {
-    BlockBuffers buffers = new BlockBuffers(BLOCK + BLOCK / 2, Duration.ofSeconds(10));
+    BlockBuffers buffers = buffers(BLOCK + BLOCK / 2, Duration.ofSeconds(10));
     BlockBuffers.Lease first = buffers.lend(BLOCK);
     BlockBuffers.Lease small = buffers.lend(BLOCK / 2);
 
@@ -31,18 +31,17 @@ class BlockBuffersTests {
   }
 
   @Test
-  void aPutThatWaitedTooLongForMemoryIsAnsweredUnavailable() {
-    BlockBuffers buffers = new BlockBuffers(BLOCK, Duration.ofMillis(100));
+  void aPutThatWaitedTooLongForMemoryIsRefusedAsBusy() {
+    BlockBuffers buffers = buffers(BLOCK, Duration.ofMillis(100));
     buffers.lend(BLOCK);
 
-    assertThatThrownBy(() -> buffers.lend(1)).isInstanceOfSatisfying(StorageException.class,
-        e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE))
+    assertThatThrownBy(() -> buffers.lend(1)).isInstanceOf(MemoryBudget.Busy.class)
         .hasMessageContaining("as many files as its memory allows");
   }
 
   @Test
   void contentShorterThanABlockTakesItsOwnLengthUnlessASpareBlockIsAtHand() {
-    BlockBuffers buffers = new BlockBuffers(4L * BLOCK, Duration.ofSeconds(1));
+    BlockBuffers buffers = buffers(4L * BLOCK, Duration.ofSeconds(1));
     BlockBuffers.Lease shortContent = buffers.lend(200 * 1024);
     assertThat(shortContent.buffer()).hasSize(200 * 1024);
     buffers.giveBack(shortContent, true);
@@ -59,11 +58,15 @@ class BlockBuffersTests {
 
   @Test
   void theBudgetIsGivenBackWhateverBecomesOfTheBuffer() {
-    BlockBuffers buffers = new BlockBuffers(BLOCK, Duration.ofMillis(100));
+    BlockBuffers buffers = buffers(BLOCK, Duration.ofMillis(100));
     for (int put = 0; put < 10; put++) {
       buffers.giveBack(buffers.lend(BLOCK), put % 2 == 0);
     }
 
     assertThat(buffers.lend(BLOCK).buffer()).hasSize(BLOCK);
+  }
+
+  private static BlockBuffers buffers(long budget, Duration wait) {
+    return new BlockBuffers(new MemoryBudget(budget, wait));
   }
 }
