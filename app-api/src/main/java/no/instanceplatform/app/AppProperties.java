@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * App API settings.
@@ -24,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     before the App API answers 503 or, in the middle of a file, ends the transfer
  * @param storageMaxConnections how many connections the App API keeps to Storage (and to the platform) at most; a
  *     call that finds none free waits up to the connect timeout for one
+ * @param formDataMemory how much form data all requests at once may hold in memory while it is checked before it is
+ *     stored (unset: a quarter of the heap); one form is never larger than this
+ * @param formDataMemoryWait how long a form waits for that memory before it is answered 503
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -37,7 +41,9 @@ public record AppProperties(
     URI platformUrl,
     @DefaultValue("5s") Duration storageConnectTimeout,
     @DefaultValue("30s") Duration storageReadTimeout,
-    @DefaultValue("256") int storageMaxConnections) {
+    @DefaultValue("256") int storageMaxConnections,
+    DataSize formDataMemory,
+    @DefaultValue("20s") Duration formDataMemoryWait) {
 
   /** Storage's root ({@code storageUrl} without {@code /storage/api/v1}), where its actuator and local platform are. */
   public URI storageRoot() {

@@ -2,7 +2,8 @@ package no.instanceplatform.app.data;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 import no.instanceplatform.app.apps.AppInstances;
 import no.instanceplatform.app.apps.AppMetadataService;
@@ -10,17 +11,20 @@ import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.storageclient.DataClient;
 import no.instanceplatform.app.storageclient.DataClient.Upload;
 import no.instanceplatform.app.storageclient.InstanceRef;
+import no.instanceplatform.app.storageclient.UploadUnreadableException;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataType;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.security.CallerAuthentication;
+import no.instanceplatform.web.MemoryBudget;
 import org.springframework.stereotype.Service;
 
 /**
  * An instance's data through the app: the app's rules first (the instance is active, the data type is the app's and
  * belongs to the current task, files are named), then Storage, which enforces the data type's limits and the
- * caller's rights. Form data is read whole (it is small and the app must see it); files stream through.
+ * caller's rights. Form data is read whole, within a memory budget, and checked to be well-formed before it is sent
+ * on (it is small, and the app must see its values); files stream through.
  */
 @Service
 public class DataService {
@@ -32,12 +36,15 @@ public class DataService {
   private final AppInstances appInstances;
   private final DataClient data;
   private final FormFields fields;
+  private final MemoryBudget formDataMemory;
 
-  DataService(AppMetadataService metadata, AppInstances appInstances, DataClient data, FormFields fields) {
+  DataService(AppMetadataService metadata, AppInstances appInstances, DataClient data, FormFields fields,
+      MemoryBudget formDataMemory) {
     this.metadata = metadata;
     this.appInstances = appInstances;
     this.data = data;
     this.fields = fields;
+    this.formDataMemory = formDataMemory;
   }
 
   public DataElement create(CallerAuthentication auth, String org, String app, InstanceRef ref, String dataTypeId,
@@ -51,9 +58,13 @@ public class DataService {
     if (!DataRules.isForm(type)) {
       return data.create(ref, type.id(), upload, auth.tokenValue());
     }
-    FormUpload form = readForm(type, upload);
-    DataElement created = data.create(ref, type.id(), form.upload(), auth.tokenValue());
-    fields.update(application, ref, type.id(), form.document(), auth.tokenValue());
+    DataElement created;
+    FormValues values;
+    try (FormUpload form = readForm(application, type, upload)) {
+      created = data.create(ref, type.id(), form.upload(), auth.tokenValue());
+      values = form.values();
+    }
+    fields.update(application, ref, type.id(), values, auth.tokenValue());
     return created;
   }
 
@@ -69,9 +80,13 @@ public class DataService {
     if (!DataRules.isForm(type)) {
       return data.replace(ref, dataGuid, upload, auth.tokenValue());
     }
-    FormUpload form = readForm(type, upload);
-    DataElement replaced = data.replace(ref, dataGuid, form.upload(), auth.tokenValue());
-    fields.update(application, ref, type.id(), form.document(), auth.tokenValue());
+    DataElement replaced;
+    FormValues values;
+    try (FormUpload form = readForm(application, type, upload)) {
+      replaced = data.replace(ref, dataGuid, form.upload(), auth.tokenValue());
+      values = form.values();
+    }
+    fields.update(application, ref, type.id(), values, auth.tokenValue());
     return replaced;
   }
 
@@ -116,24 +131,66 @@ public class DataService {
     throw AppRuleException.notFound("Instance " + instance.id() + " has no data element " + dataGuid + ".");
   }
 
-  /** Form data read whole (bounded by the data type's maxSize), checked to be well-formed, then sent on as read. */
-  private static FormUpload readForm(DataType type, Upload upload) {
+  /**
+   * Form data read whole, checked to be well-formed and scanned for the values of the app's fields, to be sent on as
+   * read. It is held in memory of the budget until the upload is closed: at most the data type's maxSize, and never
+   * more than the whole budget. A form that declares its length takes that much of the budget before it is read, one
+   * sent in chunks the most it may be.
+   */
+  private FormUpload readForm(Application application, DataType type, Upload upload) {
     DataRules.requireAllowedContentType(type, upload.contentType(), "The form data");
-    long limit = type.maxSize() != null && type.maxSize() > 0 ? type.maxSize() * 1024L * 1024L : FORM_LIMIT_BYTES;
-    byte[] bytes;
+    long maxSize = type.maxSize() != null && type.maxSize() > 0 ? type.maxSize() * 1024L * 1024L : FORM_LIMIT_BYTES;
+    long limit = Math.min(maxSize, formDataMemory.bytes());
+    if (upload.contentLength() > limit) {
+      throw tooLarge(type, limit);
+    }
+    MemoryBudget.Reservation memory = formDataMemory.reserve(upload.contentLength() >= 0 ? upload.contentLength()
+        : limit, "The App API is checking as much form data as its memory allows. Try again shortly.");
     try {
-      bytes = upload.content().readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8) + 1);
+      byte[] bytes = readWhole(upload, limit);
+      if (bytes.length > limit) {
+        throw tooLarge(type, limit);
+      }
+      Collection<String> paths = FormFields.paths(application, type.id());
+      FormValues values = FormDocument.scan(upload.contentType(), new ByteArrayInputStream(bytes), paths,
+          "The form data");
+      return new FormUpload(values, new Upload(upload.contentType(), upload.contentDisposition(), bytes.length,
+          new ByteArrayInputStream(bytes)), memory);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      memory.close();
+      throw new UploadUnreadableException(e);
+    } catch (RuntimeException e) {
+      memory.close();
+      throw e;
     }
-    if (bytes.length > limit) {
-      throw AppRuleException.tooLarge("The form data of type '" + type.id() + "' is larger than " + limit
-          + " bytes.");
-    }
-    FormDocument document = FormDocument.parse(upload.contentType(), bytes, "The form data");
-    return new FormUpload(document,
-        new Upload(upload.contentType(), upload.contentDisposition(), bytes.length, new ByteArrayInputStream(bytes)));
   }
 
-  private record FormUpload(FormDocument document, Upload upload) {}
+  /**
+   * A declared length is read into an array of that length; content sent in chunks grows as it is read, and takes
+   * twice its length for a moment at the end. At most {@code limit} and one byte more is read.
+   */
+  private static byte[] readWhole(Upload upload, long limit) throws IOException {
+    if (upload.contentLength() < 0) {
+      return upload.content().readNBytes(Math.toIntExact(Math.min(limit + 1, Integer.MAX_VALUE - 8)));
+    }
+    byte[] bytes = new byte[Math.toIntExact(upload.contentLength())];
+    int read = upload.content().readNBytes(bytes, 0, bytes.length);
+    return read == bytes.length ? bytes : Arrays.copyOf(bytes, read);
+  }
+
+  private AppRuleException tooLarge(DataType type, long limit) {
+    String most = limit == formDataMemory.bytes() ? ", the most form data the App API holds in memory" : "";
+    return AppRuleException.tooLarge("The form data of type '" + type.id() + "' is larger than " + limit + " bytes"
+        + most + ".");
+  }
+
+  /** A form read and checked, and the memory its bytes hold until it is closed. */
+  private record FormUpload(FormValues values, Upload upload, MemoryBudget.Reservation memory)
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      memory.close();
+    }
+  }
 }

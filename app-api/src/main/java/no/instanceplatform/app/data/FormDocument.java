@@ -1,7 +1,8 @@
 package no.instanceplatform.app.data;
 
+import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.Collection;
 import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.model.DataType;
 
@@ -10,10 +11,7 @@ import no.instanceplatform.model.DataType;
  * Altinn's prefill and data fields address them ({@code addresse.gatenavn}): JSON objects, or XML elements under the
  * root element.
  */
-public sealed interface FormDocument permits JsonFormDocument, XmlFormDocument {
-
-  /** The value at {@code path} as text; empty when there is none or it is not a single value. */
-  Optional<String> value(String path);
+public sealed interface FormDocument extends FormValues permits JsonFormDocument, XmlFormDocument {
 
   /** Sets the value at {@code path}, creating the objects or elements on the way. */
   void set(String path, String value);
@@ -44,6 +42,16 @@ public sealed interface FormDocument permits JsonFormDocument, XmlFormDocument {
   /** Reads stored or uploaded form data; content that is not well-formed is refused as invalid. */
   static FormDocument parse(String contentType, byte[] content, String what) {
     return isXmlContentType(contentType) ? XmlFormDocument.parse(content, what) : JsonFormDocument.parse(content, what);
+  }
+
+  /**
+   * Reads form data as it streams, keeping only the values at {@code paths}: what {@link #parse} would find there,
+   * and refused as {@link #parse} refuses it, but in memory for the values rather than a tree of the whole form (a
+   * parsed form takes up to some 20 times its length).
+   */
+  static FormValues scan(String contentType, InputStream content, Collection<String> paths, String what) {
+    return isXmlContentType(contentType) ? XmlFormDocument.scan(content, paths, what)
+        : JsonFormDocument.scan(content, paths, what);
   }
 
   /** Altinn serializes a model class under its own name; a namespaced class name keeps its last part. */

@@ -1,8 +1,11 @@
 package no.instanceplatform.app.data;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import no.instanceplatform.app.storageclient.InstanceClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.Application;
@@ -23,7 +26,16 @@ public class FormFields {
     this.instances = instances;
   }
 
-  public void update(Application app, InstanceRef instance, String dataTypeId, FormDocument form, String token) {
+  /** The paths of the fields the app declares for the data type: the values {@link #update} reads. */
+  public static Set<String> paths(Application app, String dataTypeId) {
+    Set<String> paths = new LinkedHashSet<>();
+    Stream.of(app.presentationFields(), app.dataFields()).filter(fields -> fields != null).flatMap(List::stream)
+        .filter(field -> dataTypeId.equals(field.dataTypeId()) && field.id() != null)
+        .forEach(field -> paths.add(field.path()));
+    return paths;
+  }
+
+  public void update(Application app, InstanceRef instance, String dataTypeId, FormValues form, String token) {
     Map<String, String> texts = values(app.presentationFields(), dataTypeId, form);
     if (!texts.isEmpty()) {
       instances.updatePresentationTexts(instance, texts, token);
@@ -35,7 +47,7 @@ public class FormFields {
   }
 
   /** The declared fields of the data type and their values; a missing value is null, which Storage removes. */
-  private static Map<String, String> values(List<DataField> fields, String dataTypeId, FormDocument form) {
+  private static Map<String, String> values(List<DataField> fields, String dataTypeId, FormValues form) {
     Map<String, String> values = new LinkedHashMap<>();
     if (fields != null) {
       for (DataField field : fields) {

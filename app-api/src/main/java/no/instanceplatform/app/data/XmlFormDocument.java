@@ -2,14 +2,24 @@ package no.instanceplatform.app.data;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.common.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /** XML form data: dotted paths address child elements of the root element, by local name. */
 final class XmlFormDocument implements FormDocument {
@@ -30,9 +40,89 @@ final class XmlFormDocument implements FormDocument {
     try {
       return new XmlFormDocument(SafeXml.documentBuilder().parse(new ByteArrayInputStream(content)));
     } catch (SAXException e) {
-      throw AppRuleException.invalid(what + " is not well-formed XML, or declares a DOCTYPE.");
+      throw notWellFormed(what);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The values at {@code paths}, read as SAX events by a parser that refuses what {@link #parse}'s refuses. */
+  static FormValues scan(InputStream content, Collection<String> paths, String what) {
+    Scan scan = new Scan(FormPaths.of(paths));
+    try {
+      SafeXml.saxParser().parse(content, scan);
+    } catch (SAXException e) {
+      throw notWellFormed(what);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new FormPaths.Found(scan.values);
+  }
+
+  private static AppRuleException notWellFormed(String what) {
+    return AppRuleException.invalid(what + " is not well-formed XML, or declares a DOCTYPE.");
+  }
+
+  /**
+   * Follows the elements on the way to a wanted path as {@link #value} does: below each element the first child of a
+   * name, and a value is the text of an element without child elements.
+   */
+  private static final class Scan extends DefaultHandler {
+
+    private final FormPaths wanted;
+    private final Map<String, String> values = new HashMap<>();
+    private final Deque<Open> open = new ArrayDeque<>();
+
+    Scan(FormPaths wanted) {
+      this.wanted = wanted;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+      Open parent = open.peek();
+      String name = localName.isEmpty() ? qName : localName;
+      open.push(new Open(parent == null ? wanted : parent.enter(name)));
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      Open element = open.peek();
+      if (element != null && element.text != null) {
+        element.text.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+      Open element = open.pop();
+      if (element.text != null && !element.hasChildElements) {
+        values.put(element.node.path(), element.text.toString());
+      }
+    }
+  }
+
+  /** An element being read: its branch of the wanted paths (null: none), its text if a path ends at it. */
+  private static final class Open {
+
+    private final FormPaths node;
+    private final StringBuilder text;
+    private Set<String> entered;
+    private boolean hasChildElements;
+
+    Open(FormPaths node) {
+      this.node = node;
+      this.text = node != null && node.wanted() ? new StringBuilder() : null;
+    }
+
+    /** The branch of a child element named {@code name}: only the first child of a name is followed. */
+    FormPaths enter(String name) {
+      hasChildElements = true;
+      FormPaths child = node == null ? null : node.child(name);
+      if (child == null) {
+        return null;
+      }
+      entered = entered == null ? new HashSet<>() : entered;
+      return entered.add(name) ? child : null;
     }
   }
 

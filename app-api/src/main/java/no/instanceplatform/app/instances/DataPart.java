@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.data.DataRules;
 import no.instanceplatform.app.data.FormDocument;
+import no.instanceplatform.app.data.FormValues;
 import no.instanceplatform.app.storageclient.DataClient.Upload;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.DataType;
@@ -34,10 +36,13 @@ record DataPart(String name, String contentType, String filename, long size, Con
     return new Upload(contentType, disposition, size, content.open());
   }
 
-  /** The part's content as form data; refused as invalid when it is not well-formed. */
-  FormDocument form(String what) {
+  /**
+   * The values at {@code paths} of the part's content as form data, read as it streams from where the container keeps
+   * it; refused as invalid when it is not well-formed.
+   */
+  FormValues form(Collection<String> paths, String what) {
     try (InputStream in = content.open()) {
-      return FormDocument.parse(contentType, in.readAllBytes(), what);
+      return FormDocument.scan(contentType, in, paths, what);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,7 +74,7 @@ record DataPart(String name, String contentType, String filename, long size, Con
       }
       DataRules.requireNamedFile(type, part.filename(), what);
       if (DataRules.isForm(type)) {
-        part.form(what);
+        part.form(List.of(), what);
       }
     }
   }

@@ -39,7 +39,8 @@ class InitialData {
       // Stored as posted; form data is read only for the instance's fields.
       data.create(instance, type.id(), part.upload(), token);
       if (DataRules.isForm(type)) {
-        fields.update(app, instance, type.id(), part.form("The part '" + part.name() + "'"), token);
+        fields.update(app, instance, type.id(),
+            part.form(FormFields.paths(app, type.id()), "The part '" + part.name() + "'"), token);
       }
     }
   }

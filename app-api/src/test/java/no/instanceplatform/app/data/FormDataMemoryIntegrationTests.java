@@ -1,0 +1,116 @@
+package no.instanceplatform.app.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import no.instanceplatform.app.support.AppApiIntegrationTest;
+import no.instanceplatform.app.support.AppHttp.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Form data is held in memory while it is checked, within a budget all requests share (here 1 MB, waited for half a
+ * second): a form larger than the budget is refused at once, and one that finds the budget spent waits its turn, and
+ * when it waits in vain is answered 503 to try again. Nothing refused is stored.
+ */
+@TestPropertySource(properties = {"app.form-data-memory=1MB", "app.form-data-memory-wait=500ms"})
+class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
+
+  private static final int KB = 1024;
+
+  private String instance;
+  private String boatdata;
+
+  @BeforeEach
+  void aSailorInstanceWithItsBoatData() {
+    awaitAppsRegistered();
+    Response created = sophie().post(SAILOR + "/instances?instanceOwnerPartyId=" + SOPHIE_PARTY, null);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    instance = SAILOR + "/instances/" + created.json().get("id").asString();
+    boatdata = elementPath(sophie().get(instance).json(), "boatdata");
+  }
+
+  @Test
+  void aFormLargerThanTheWholeBudgetIsRefusedAsTooLargeAndNothingIsStored() {
+    byte[] stored = sophie().get(boatdata).bytes();
+
+    assertProblem(sophie().upload("PUT", boatdata, "application/json", null, jsonForm(2 * KB * KB)), 413,
+        "larger than 1048576 bytes, the most form data the App API holds in memory");
+    assertThat(sophie().get(boatdata).bytes()).isEqualTo(stored);
+  }
+
+  @Test
+  void aFormThatFindsTheBudgetSpentWaitsItsTurnOrIsAnsweredUnavailable() throws Exception {
+    byte[] large = jsonForm(800 * KB);
+    CountDownLatch halfSent = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    CompletableFuture<Integer> held = CompletableFuture.supplyAsync(
+        () -> putInTwoHalves(boatdata, large, halfSent, finish), Thread::startVirtualThread);
+    assertThat(halfSent.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(300);
+
+    byte[] second = jsonForm(400 * KB);
+    Response refused = sophie().upload("PUT", boatdata, "application/json", null, second);
+    assertProblem(refused, 503, "as much form data as its memory allows");
+    assertThat(refused.header("Retry-After")).isPresent();
+
+    finish.countDown();
+    assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    assertThat(sophie().get(boatdata).bytes()).as("the form that held the budget").isEqualTo(large);
+    Response again = sophie().upload("PUT", boatdata, "application/json", null, second);
+    assertThat(again.status()).as("tried again, the budget given back: %s", again).isEqualTo(200);
+    assertThat(sophie().get(boatdata).bytes()).isEqualTo(second);
+  }
+
+  /** PUTs the form with its length declared, sending the second half only when {@code finish} is counted down. */
+  private int putInTwoHalves(String path, byte[] form, CountDownLatch halfSent, CountDownLatch finish) {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL()
+          .openConnection();
+      connection.setRequestMethod("PUT");
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(form.length);
+      connection.setRequestProperty("Content-Type", "application/json");
+      connection.setRequestProperty("Authorization", "Bearer " + userToken(SOPHIE, 2));
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(form, 0, form.length / 2);
+        out.flush();
+        halfSent.countDown();
+        finish.await();
+        out.write(form, form.length / 2, form.length - form.length / 2);
+      }
+      int status = connection.getResponseCode();
+      try (InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+        answer.readAllBytes();
+      }
+      return status;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JSON form of {@code length} bytes. */
+  private static byte[] jsonForm(int length) {
+    String start = "{\"boatName\":\"";
+    byte[] form = new byte[length];
+    Arrays.fill(form, (byte) 'x');
+    System.arraycopy(start.getBytes(StandardCharsets.US_ASCII), 0, form, 0, start.length());
+    form[length - 2] = '"';
+    form[length - 1] = '}';
+    return form;
+  }
+}
