@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Form data is held in memory while it is checked, within a budget all requests share (here 1 MB, waited for half a
  * second): a form larger than the budget is refused at once, and one that finds the budget spent waits its turn, and
- * when it waits in vain is answered 503 to try again. Nothing refused is stored.
+ * when it waits in vain is answered 503 to try again. Nothing refused is stored. A form is validated at its task's end
+ * in the same budget, in room for its parsed tree.
  */
 @TestPropertySource(properties = {"app.form-data-memory=1MB", "app.form-data-memory-wait=500ms"})
 class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
@@ -71,6 +72,23 @@ class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
     Response again = sophie().upload("PUT", boatdata, "application/json", null, second);
     assertThat(again.status()).as("tried again, the budget given back: %s", again).isEqualTo(200);
     assertThat(sophie().get(boatdata).bytes()).isEqualTo(second);
+  }
+
+  @Test
+  void aFormWhoseTreeTheBudgetCannotHoldIsNotValidatedButIsAnIssueAtTheTasksEnd() {
+    Response stored = sophie().upload("PUT", boatdata, "application/json", null, jsonForm(40 * KB));
+    assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
+
+    Response refused = sophie().put(instance + "/process/next", null);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().at("/validationIssues/0/code").asString()).isEqualTo("FormDataTooLarge");
+    assertThat(refused.json().at("/validationIssues/0/description").asString())
+        .as("1 MB holds the tree of 32 KiB of JSON").contains("larger than 32768 bytes");
+
+    sophie().upload("PUT", boatdata, "application/json", null, jsonForm(20 * KB));
+    Response moved = sophie().put(instance + "/process/next", null);
+    assertThat(moved.status()).as("validated within the budget: %s", moved).isEqualTo(200);
+    assertThat(moved.json().at("/currentTask/elementId").asString()).isEqualTo("Task_2");
   }
 
   /** PUTs the form with its length declared, sending the second half only when {@code finish} is counted down. */
