@@ -36,15 +36,15 @@ public class DataService {
   private final AppInstances appInstances;
   private final DataClient data;
   private final FormFields fields;
-  private final MemoryBudget formDataMemory;
+  private final FormMemory formMemory;
 
   DataService(AppMetadataService metadata, AppInstances appInstances, DataClient data, FormFields fields,
-      MemoryBudget formDataMemory) {
+      FormMemory formMemory) {
     this.metadata = metadata;
     this.appInstances = appInstances;
     this.data = data;
     this.fields = fields;
-    this.formDataMemory = formDataMemory;
+    this.formMemory = formMemory;
   }
 
   public DataElement create(CallerAuthentication auth, String org, String app, InstanceRef ref, String dataTypeId,
@@ -140,11 +140,11 @@ public class DataService {
   private FormUpload readForm(Application application, DataType type, Upload upload) {
     DataRules.requireAllowedContentType(type, upload.contentType(), "The form data");
     long maxSize = type.maxSize() != null && type.maxSize() > 0 ? type.maxSize() * 1024L * 1024L : FORM_LIMIT_BYTES;
-    long limit = Math.min(maxSize, formDataMemory.bytes());
+    long limit = Math.min(maxSize, formMemory.mostHeld());
     if (upload.contentLength() > limit) {
       throw tooLarge(type, limit);
     }
-    MemoryBudget.Reservation memory = formDataMemory.reserve(upload.contentLength() >= 0 ? upload.contentLength()
+    MemoryBudget.Reservation memory = formMemory.hold(upload.contentLength() >= 0 ? upload.contentLength()
         : limit, "The App API is checking as much form data as its memory allows. Try again shortly.");
     try {
       byte[] bytes = readWhole(upload, limit);
@@ -179,7 +179,7 @@ public class DataService {
   }
 
   private AppRuleException tooLarge(DataType type, long limit) {
-    String most = limit == formDataMemory.bytes() ? ", the most form data the App API holds in memory" : "";
+    String most = limit == formMemory.mostHeld() ? ", the most form data the App API holds in memory" : "";
     return AppRuleException.tooLarge("The form data of type '" + type.id() + "' is larger than " + limit + " bytes"
         + most + ".");
   }

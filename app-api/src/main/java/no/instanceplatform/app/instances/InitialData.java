@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.data.DataRules;
 import no.instanceplatform.app.data.FormDocument;
 import no.instanceplatform.app.data.FormFields;
+import no.instanceplatform.app.data.FormMemory;
 import no.instanceplatform.app.storageclient.DataClient;
 import no.instanceplatform.app.storageclient.DataClient.Upload;
 import no.instanceplatform.app.storageclient.InstanceRef;
@@ -18,6 +20,7 @@ import no.instanceplatform.model.CopyInstanceSettings;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.DataType;
 import no.instanceplatform.model.Instance;
+import no.instanceplatform.web.MemoryBudget;
 import org.springframework.stereotype.Component;
 
 /** The data a new instance starts with: the posted parts, form data copied from an archived instance, auto-created forms. */
@@ -26,10 +29,12 @@ class InitialData {
 
   private final DataClient data;
   private final FormFields fields;
+  private final FormMemory formMemory;
 
-  InitialData(DataClient data, FormFields fields) {
+  InitialData(DataClient data, FormFields fields, FormMemory formMemory) {
     this.data = data;
     this.fields = fields;
+    this.formMemory = formMemory;
   }
 
   /** Stores the parts posted with the instance; form data also fills the instance's presentation and data fields. */
@@ -60,14 +65,29 @@ class InitialData {
       if (type == null || excludedTypes.contains(type.id())) {
         continue;
       }
-      FormDocument form = data.read(sourceRef, UUID.fromString(element.id()), token,
-          (headers, content) -> FormDocument.parse(element.contentType(), content.readAllBytes(),
-              "The form data " + element.id() + " of the source instance"));
-      excludedFields.forEach(form::remove);
-      storeForm(app, target, type, form, element.contentType(), token);
+      try (MemoryBudget.Reservation memory = reserveTree(element)) {
+        FormDocument form = data.read(sourceRef, UUID.fromString(element.id()), token,
+            (headers, content) -> FormDocument.parse(element.contentType(), content.readAllBytes(),
+                "The form data " + element.id() + " of the source instance"));
+        excludedFields.forEach(form::remove);
+        storeForm(app, target, type, form, element.contentType(), token);
+      }
       copied.add(type.id());
     }
     return copied;
+  }
+
+  /**
+   * Room in the form memory for the source form's tree, which the copy changes: a form larger than the budget holds a
+   * tree of (a 32nd of it, 2 MiB at {@code -Xmx256m}) is not copied.
+   */
+  private MemoryBudget.Reservation reserveTree(DataElement element) {
+    long most = formMemory.mostParsed();
+    if (element.size() > most) {
+      throw AppRuleException.tooLarge("The form data " + element.id() + " of the source instance is larger than "
+          + most + " bytes, the most the App API copies.");
+    }
+    return formMemory.parse(element.size(), "The App API is copying as much form data as its memory allows. Try again shortly.");
   }
 
   /** Creates the form data of the task's auto-created data types that have none yet, with the prefill values set. */

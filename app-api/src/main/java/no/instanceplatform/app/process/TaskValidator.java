@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import no.instanceplatform.app.apps.HostedApp;
 import no.instanceplatform.app.data.DataRules;
+import no.instanceplatform.app.data.FormMemory;
 import no.instanceplatform.app.storageclient.DataClient;
 import no.instanceplatform.app.storageclient.InstanceRef;
 import no.instanceplatform.model.DataElement;
@@ -33,22 +34,16 @@ class TaskValidator {
   /** Form data is read whole into memory to be validated; larger elements are refused rather than read. */
   private static final long MAX_FORM_DATA_BYTES = 16L * 1024 * 1024;
 
-  /**
-   * The heap a JSON tree takes for each byte of its text, at most: 31 for an array of empty objects, measured (19 for
-   * small objects, 18 for empty arrays, 1 for a long string). A form is validated in so much of the form memory.
-   */
-  private static final int TREE_BYTES_PER_BYTE = 32;
-
   private final DataClient data;
   private final FormDataSchemas schemas;
   private final JsonMapper json;
-  private final MemoryBudget formDataMemory;
+  private final FormMemory formMemory;
 
-  TaskValidator(DataClient data, FormDataSchemas schemas, JsonMapper json, MemoryBudget formDataMemory) {
+  TaskValidator(DataClient data, FormDataSchemas schemas, JsonMapper json, FormMemory formMemory) {
     this.data = data;
     this.schemas = schemas;
     this.json = json;
-    this.formDataMemory = formDataMemory;
+    this.formMemory = formMemory;
   }
 
   /** Every issue found with the task's data; empty when the task can be completed. */
@@ -109,12 +104,12 @@ class TaskValidator {
    */
   private List<ValidationIssue> formDataIssues(HostedApp app, DataType type, DataElement element,
       InstanceRef instance, String token) {
-    long most = Math.min(MAX_FORM_DATA_BYTES, formDataMemory.bytes() / TREE_BYTES_PER_BYTE);
+    long most = Math.min(MAX_FORM_DATA_BYTES, formMemory.mostParsed());
     if (element.size() > most) {
       return List.of(ValidationIssue.error(FORM_DATA_TOO_LARGE, "The form data is larger than " + most
           + " bytes, the most that is validated.", type.id(), element.id()));
     }
-    try (MemoryBudget.Reservation memory = formDataMemory.reserve(Math.max(0, element.size()) * TREE_BYTES_PER_BYTE,
+    try (MemoryBudget.Reservation memory = formMemory.parse(element.size(),
         "The App API is validating as much form data as its memory allows. Try again shortly.")) {
       JsonNode formData = data.read(instance, UUID.fromString(element.id()), token, (headers, content) -> {
         try {

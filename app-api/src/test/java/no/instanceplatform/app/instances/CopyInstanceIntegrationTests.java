@@ -9,9 +9,14 @@ import no.instanceplatform.app.support.AppHttp;
 import no.instanceplatform.app.support.AppHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The simplified instantiation's copy of an archived instance (the test app ttd/orgform enables it). */
+/**
+ * The simplified instantiation's copy of an archived instance (the test app ttd/orgform enables it), with 1 MB of
+ * form memory, which holds the tree of a form of 32 KiB.
+ */
+@TestPropertySource(properties = {"app.form-data-memory=1MB", "app.form-data-memory-wait=500ms"})
 class CopyInstanceIntegrationTests extends AppApiIntegrationTest {
 
   private static final String ORGFORM = "/ttd/orgform/instances";
@@ -37,6 +42,15 @@ class CopyInstanceIntegrationTests extends AppApiIntegrationTest {
     assertThat(xml).contains("<name>Kopi AS</name>", "<email>post@kopi.no</email>").doesNotContain("phone", "12345678");
     assertThat(instance.at("/presentationTexts/company").asString()).isEqualTo("Kopi AS");
     assertThat(instance.at("/process/currentTask/elementId").asString()).isEqualTo("Task_1");
+  }
+
+  @Test
+  void refusesToCopyFormDataLargerThanTheFormMemoryHoldsTheTreeOf() {
+    String source = archivedReport(DDG_FITNESS, "K".repeat(40 * 1024));
+
+    assertProblem(sophie().post(ORGFORM + "/create", Map.of(
+        "instanceOwner", Map.of("organisationNumber", DDG_FITNESS), "sourceInstanceId", source)), 413,
+        "of the source instance is larger than 32768 bytes, the most the App API copies");
   }
 
   @Test
@@ -75,15 +89,19 @@ class CopyInstanceIntegrationTests extends AppApiIntegrationTest {
     return created.json().get("id").asString();
   }
 
-  /** An instance whose report is filled in, archived by storing an ended process in Storage (as the app owner). */
   private String archivedReport(String organisationNumber) {
+    return archivedReport(organisationNumber, "Kopi AS");
+  }
+
+  /** An instance whose report is filled in, archived by storing an ended process in Storage (as the app owner). */
+  private String archivedReport(String organisationNumber, String company) {
     String id = createReport(organisationNumber);
     JsonNode instance = sophie().get(ORGFORM + "/" + id).json();
     String report = elementPath(instance, "report");
     Response saved = sophie().upload("PUT", report, "application/xml", null, """
-        <OrgReport><company><name>Kopi AS</name></company>
+        <OrgReport><company><name>%s</name></company>
           <contact><phone>12345678</phone><email>post@kopi.no</email></contact></OrgReport>"""
-        .getBytes(StandardCharsets.UTF_8));
+        .formatted(company).getBytes(StandardCharsets.UTF_8));
     assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
     Response ended = storageAsAppOwner("ttd").put("/storage/api/v1/instances/" + id + "/process", Map.of(
         "started", instance.at("/process/started").asString(), "startEvent", "StartEvent_1",
