@@ -1,5 +1,6 @@
 package no.instanceplatform.web;
 
+import java.time.Duration;
 import java.util.List;
 import no.instanceplatform.security.CallerArgumentResolver;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
@@ -7,18 +8,22 @@ import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a service imports to get the shared web behaviour: token authentication parts, the {@code Caller} argument,
@@ -37,14 +42,33 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
   public static final int SOCKET_WRITE_BYTES = 32 * 1024;
 
   private final CallerArgumentResolver callerResolver;
+  private final BudgetedJsonConverter jsonConverter;
 
-  PlatformWebConfiguration(CallerArgumentResolver callerResolver) {
+  /**
+   * JSON request bodies are read within {@code platform.json-body-memory} (a quarter of the heap unless set), waited
+   * for at most {@code platform.json-body-memory-wait} (20 s: less than the App API's 30 s of silence from Storage);
+   * see {@link BudgetedJsonConverter}.
+   */
+  PlatformWebConfiguration(CallerArgumentResolver callerResolver, JsonMapper jsonMapper,
+      @Value("${platform.json-body-memory:}") DataSize jsonBodyMemory,
+      @Value("${platform.json-body-memory-wait:20s}") Duration wait) {
     this.callerResolver = callerResolver;
+    this.jsonConverter = new BudgetedJsonConverter(jsonMapper, jsonBodyMemory == null
+        ? MemoryBudget.quarterOfHeap(1024 * 1024, wait) : new MemoryBudget(jsonBodyMemory.toBytes(), wait));
   }
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(callerResolver);
+  }
+
+  /**
+   * In the place of Boot's JSON converter: this configurer runs after Boot's, which sets that one, and a converter
+   * bean would instead be put ahead of the services' own converters.
+   */
+  @Override
+  public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+    converters.withJsonConverter(jsonConverter);
   }
 
   /**

@@ -87,6 +87,11 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
     return unavailable(e.getMessage());
   }
 
+  @ExceptionHandler(BudgetedJsonConverter.TooLarge.class)
+  ResponseEntity<ProblemDetail> jsonBodyTooLarge(BudgetedJsonConverter.TooLarge e) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     log.error("Unexpected error", e);
@@ -96,6 +101,14 @@ public abstract class ProblemAdviceSupport extends ResponseEntityExceptionHandle
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // The body's memory ran out while Jackson read it, and Jackson wrapped the refusal as a value it could not read.
+    for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+      ResponseEntity<ProblemDetail> refused = cause instanceof BudgetedJsonConverter.TooLarge tooLarge
+          ? jsonBodyTooLarge(tooLarge) : cause instanceof MemoryBudget.Busy busy ? busy(busy) : null;
+      if (refused != null) {
+        return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), refused.getStatusCode());
+      }
+    }
     String detail = "The request body is missing or unreadable.";
     for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof CharacterCodingException) {

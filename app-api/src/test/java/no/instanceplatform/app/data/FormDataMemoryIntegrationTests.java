@@ -2,19 +2,12 @@ package no.instanceplatform.app.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import no.instanceplatform.app.support.AppApiIntegrationTest;
 import no.instanceplatform.app.support.AppHttp.Response;
+import no.instanceplatform.testkit.HeldBackRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -54,11 +47,9 @@ class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
   @Test
   void aFormThatFindsTheBudgetSpentWaitsItsTurnOrIsAnsweredUnavailable() throws Exception {
     byte[] large = jsonForm(800 * KB);
-    CountDownLatch halfSent = new CountDownLatch(1);
-    CountDownLatch finish = new CountDownLatch(1);
-    CompletableFuture<Integer> held = CompletableFuture.supplyAsync(
-        () -> putInTwoHalves(boatdata, large, halfSent, finish), Thread::startVirtualThread);
-    assertThat(halfSent.await(10, TimeUnit.SECONDS)).isTrue();
+    HeldBackRequest held = new HeldBackRequest("PUT", URI.create("http://localhost:" + port + boatdata),
+        userToken(SOPHIE, 2), "application/json", large, large.length / 2, false);
+    held.awaitMostSent();
     Thread.sleep(300);
 
     byte[] second = jsonForm(400 * KB);
@@ -66,8 +57,7 @@ class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
     assertProblem(refused, 503, "as much form data as its memory allows");
     assertThat(refused.header("Retry-After")).isPresent();
 
-    finish.countDown();
-    assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    assertThat(held.finish()).isEqualTo(200);
     assertThat(sophie().get(boatdata).bytes()).as("the form that held the budget").isEqualTo(large);
     Response again = sophie().upload("PUT", boatdata, "application/json", null, second);
     assertThat(again.status()).as("tried again, the budget given back: %s", again).isEqualTo(200);
@@ -89,36 +79,6 @@ class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
     Response moved = sophie().put(instance + "/process/next", null);
     assertThat(moved.status()).as("validated within the budget: %s", moved).isEqualTo(200);
     assertThat(moved.json().at("/currentTask/elementId").asString()).isEqualTo("Task_2");
-  }
-
-  /** PUTs the form with its length declared, sending the second half only when {@code finish} is counted down. */
-  private int putInTwoHalves(String path, byte[] form, CountDownLatch halfSent, CountDownLatch finish) {
-    try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + path).toURL()
-          .openConnection();
-      connection.setRequestMethod("PUT");
-      connection.setDoOutput(true);
-      connection.setFixedLengthStreamingMode(form.length);
-      connection.setRequestProperty("Content-Type", "application/json");
-      connection.setRequestProperty("Authorization", "Bearer " + userToken(SOPHIE, 2));
-      try (OutputStream out = connection.getOutputStream()) {
-        out.write(form, 0, form.length / 2);
-        out.flush();
-        halfSent.countDown();
-        finish.await();
-        out.write(form, form.length / 2, form.length - form.length / 2);
-      }
-      int status = connection.getResponseCode();
-      try (InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-        answer.readAllBytes();
-      }
-      return status;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A JSON form of {@code length} bytes. */
