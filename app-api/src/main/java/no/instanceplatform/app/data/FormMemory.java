@@ -20,6 +20,12 @@ public class FormMemory {
    */
   static final int TREE_BYTES_PER_BYTE = 32;
 
+  /**
+   * The heap a form takes for each byte while it is held and scanned: its bytes, and Jackson's text of the value being
+   * read (two bytes a character, so up to twice the form for a form that is one long string).
+   */
+  static final int HELD_BYTES_PER_BYTE = 3;
+
   private static final long MIB = 1024 * 1024;
 
   private final MemoryBudget budget;
@@ -30,14 +36,17 @@ public class FormMemory {
         : new MemoryBudget(properties.formDataMemory().toBytes(), properties.formDataMemoryWait());
   }
 
-  /** The longest form whose bytes are held. */
+  /** The longest form that is held and scanned. */
   long mostHeld() {
-    return budget.bytes();
+    return budget.bytes() / HELD_BYTES_PER_BYTE;
   }
 
-  /** Holds {@code length} bytes of form data, waiting in turn; refused as {@link MemoryBudget.Busy} (503). */
+  /**
+   * Room to hold and scan a form of {@code length} bytes, at most {@link #mostHeld}, waiting in turn; refused as
+   * {@link MemoryBudget.Busy} (503).
+   */
   MemoryBudget.Reservation hold(long length, String busy) {
-    return budget.reserve(length, busy);
+    return budget.reserve(Math.max(0, length) * HELD_BYTES_PER_BYTE, busy);
   }
 
   /** The longest form that is parsed into a tree. */

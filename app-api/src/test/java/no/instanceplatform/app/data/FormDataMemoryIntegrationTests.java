@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Form data is held in memory while it is checked, within a budget all requests share (here 1 MB, waited for half a
- * second): a form larger than the budget is refused at once, and one that finds the budget spent waits its turn, and
+ * Form data is held in memory while it is checked, three times its length of a budget all requests share (here 1 MB,
+ * waited for half a second): a form larger than a third of the budget is refused at once, and one that finds the budget spent waits its turn, and
  * when it waits in vain is answered 503 to try again. Nothing refused is stored. A form is validated at its task's end
  * in the same budget, in room for its parsed tree.
  */
@@ -40,19 +40,19 @@ class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
     byte[] stored = sophie().get(boatdata).bytes();
 
     assertProblem(sophie().upload("PUT", boatdata, "application/json", null, jsonForm(2 * KB * KB)), 413,
-        "larger than 1048576 bytes, the most form data the App API holds in memory");
+        "larger than 349525 bytes, the most form data the App API holds in memory");
     assertThat(sophie().get(boatdata).bytes()).isEqualTo(stored);
   }
 
   @Test
   void aFormThatFindsTheBudgetSpentWaitsItsTurnOrIsAnsweredUnavailable() throws Exception {
-    byte[] large = jsonForm(800 * KB);
+    byte[] large = jsonForm(300 * KB);
     HeldBackRequest held = new HeldBackRequest("PUT", URI.create("http://localhost:" + port + boatdata),
         userToken(SOPHIE, 2), "application/json", large, large.length / 2, false);
     held.awaitMostSent();
     Thread.sleep(300);
 
-    byte[] second = jsonForm(400 * KB);
+    byte[] second = jsonForm(100 * KB);
     Response refused = sophie().upload("PUT", boatdata, "application/json", null, second);
     assertProblem(refused, 503, "as much form data as its memory allows");
     assertThat(refused.header("Retry-After")).isPresent();
