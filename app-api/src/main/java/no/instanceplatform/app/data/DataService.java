@@ -144,8 +144,7 @@ public class DataService {
     if (upload.contentLength() > limit) {
       throw tooLarge(type, limit);
     }
-    MemoryBudget.Reservation memory = formMemory.hold(upload.contentLength() >= 0 ? upload.contentLength()
-        : limit, "The App API is checking as much form data as its memory allows. Try again shortly.");
+    MemoryBudget.Reservation memory = formMemory.hold(upload.contentLength() >= 0 ? upload.contentLength() : limit);
     try {
       byte[] bytes = readWhole(upload, limit);
       if (bytes.length > limit) {

@@ -37,7 +37,7 @@ public class FormMemory {
   }
 
   /** The longest form that is held and scanned. */
-  long mostHeld() {
+  public long mostHeld() {
     return budget.bytes() / HELD_BYTES_PER_BYTE;
   }
 
@@ -45,8 +45,9 @@ public class FormMemory {
    * Room to hold and scan a form of {@code length} bytes, at most {@link #mostHeld}, waiting in turn; refused as
    * {@link MemoryBudget.Busy} (503).
    */
-  MemoryBudget.Reservation hold(long length, String busy) {
-    return budget.reserve(Math.max(0, length) * HELD_BYTES_PER_BYTE, busy);
+  public MemoryBudget.Reservation hold(long length) {
+    return budget.reserve(Math.max(0, length) * HELD_BYTES_PER_BYTE,
+        "The App API is checking as much form data as its memory allows. Try again shortly.");
   }
 
   /** The longest form that is parsed into a tree. */

@@ -11,10 +11,12 @@ import java.util.Map;
 import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.app.data.DataRules;
 import no.instanceplatform.app.data.FormDocument;
+import no.instanceplatform.app.data.FormMemory;
 import no.instanceplatform.app.data.FormValues;
 import no.instanceplatform.app.storageclient.DataClient.Upload;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.DataType;
+import no.instanceplatform.web.MemoryBudget;
 import org.springframework.http.ContentDisposition;
 
 /**
@@ -38,10 +40,10 @@ record DataPart(String name, String contentType, String filename, long size, Con
 
   /**
    * The values at {@code paths} of the part's content as form data, read as it streams from where the container keeps
-   * it; refused as invalid when it is not well-formed.
+   * it, in room of the form memory; refused as invalid when it is not well-formed.
    */
-  FormValues form(Collection<String> paths, String what) {
-    try (InputStream in = content.open()) {
+  FormValues form(FormMemory memory, Collection<String> paths, String what) {
+    try (MemoryBudget.Reservation held = memory.hold(size); InputStream in = content.open()) {
       return FormDocument.scan(contentType, in, paths, what);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,9 +54,9 @@ record DataPart(String name, String contentType, String filename, long size, Con
    * Checks every part against its data type before anything is created, so that a refused request leaves nothing
    * behind: the name is a data type, the content type is allowed, the part is not empty and within maxSize (MB),
    * there are no more parts of a type than its maxCount, files are named with an extension, and form data is
-   * well-formed.
+   * well-formed and no longer than the App API holds (413).
    */
-  static void validate(Application app, List<DataPart> parts) {
+  static void validate(Application app, List<DataPart> parts, FormMemory memory) {
     Map<String, Integer> counts = new HashMap<>();
     for (DataPart part : parts) {
       String what = "The part '" + part.name() + "'";
@@ -74,7 +76,11 @@ record DataPart(String name, String contentType, String filename, long size, Con
       }
       DataRules.requireNamedFile(type, part.filename(), what);
       if (DataRules.isForm(type)) {
-        part.form(List.of(), what);
+        if (part.size() > memory.mostHeld()) {
+          throw AppRuleException.tooLarge(what + " is larger than " + memory.mostHeld()
+              + " bytes, the most form data the App API holds in memory.");
+        }
+        part.form(memory, List.of(), what);
       }
     }
   }

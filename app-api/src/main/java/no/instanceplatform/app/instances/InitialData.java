@@ -37,6 +37,11 @@ class InitialData {
     this.formMemory = formMemory;
   }
 
+  /** Checks the parts posted with the instance before anything is created ({@link DataPart#validate}). */
+  void validate(Application app, List<DataPart> parts) {
+    DataPart.validate(app, parts, formMemory);
+  }
+
   /** Stores the parts posted with the instance; form data also fills the instance's presentation and data fields. */
   void storeParts(Application app, InstanceRef instance, List<DataPart> parts, String token) throws IOException {
     for (DataPart part : parts) {
@@ -45,7 +50,7 @@ class InitialData {
       data.create(instance, type.id(), part.upload(), token);
       if (DataRules.isForm(type)) {
         fields.update(app, instance, type.id(),
-            part.form(FormFields.paths(app, type.id()), "The part '" + part.name() + "'"), token);
+            part.form(formMemory, FormFields.paths(app, type.id()), "The part '" + part.name() + "'"), token);
       }
     }
   }
@@ -87,7 +92,8 @@ class InitialData {
       throw AppRuleException.tooLarge("The form data " + element.id() + " of the source instance is larger than "
           + most + " bytes, the most the App API copies.");
     }
-    return formMemory.parse(element.size(), "The App API is copying as much form data as its memory allows. Try again shortly.");
+    return formMemory.parse(element.size(),
+        "The App API is copying as much form data as its memory allows. Try again shortly.");
   }
 
   /** Creates the form data of the task's auto-created data types that have none yet, with the prefill values set. */

@@ -58,7 +58,7 @@ class InstantiationService {
       Long queryPartyId, List<DataPart> parts) {
     HostedApp hosted = registry.require(org, app);
     Application application = metadata.application(org, app);
-    DataPart.validate(application, parts);
+    initialData.validate(application, parts);
     InstanceOwner owner = owners.resolve(application, template, queryPartyId, auth.tokenValue());
     return createAndStart(auth, hosted, application, owner, template, parts, null);
   }

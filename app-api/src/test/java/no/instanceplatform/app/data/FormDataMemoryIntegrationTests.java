@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import no.instanceplatform.app.support.AppApiIntegrationTest;
+import no.instanceplatform.app.support.AppHttp;
 import no.instanceplatform.app.support.AppHttp.Response;
 import no.instanceplatform.testkit.HeldBackRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +15,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Form data is held in memory while it is checked, three times its length of a budget all requests share (here 1 MB,
- * waited for half a second): a form larger than a third of the budget is refused at once, and one that finds the budget spent waits its turn, and
- * when it waits in vain is answered 503 to try again. Nothing refused is stored. A form is validated at its task's end
- * in the same budget, in room for its parsed tree.
+ * waited for half a second): a form larger than a third of the budget is refused at once (also as a part of a new
+ * instance), and one that finds the budget spent waits its turn, and when it waits in vain is answered 503 to try
+ * again. Nothing refused is stored. A form is validated at its task's end in the same budget, in room for its tree.
  */
 @TestPropertySource(properties = {"app.form-data-memory=1MB", "app.form-data-memory-wait=500ms"})
 class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
@@ -62,6 +63,16 @@ class FormDataMemoryIntegrationTests extends AppApiIntegrationTest {
     Response again = sophie().upload("PUT", boatdata, "application/json", null, second);
     assertThat(again.status()).as("tried again, the budget given back: %s", again).isEqualTo(200);
     assertThat(sophie().get(boatdata).bytes()).isEqualTo(second);
+  }
+
+  @Test
+  void aFormPartOfANewInstanceLongerThanTheBudgetHoldsIsRefusedAsTooLarge() {
+    Response refused = sophie().multipart(SAILOR + "/instances?instanceOwnerPartyId=" + SOPHIE_PARTY,
+        new AppHttp.Multipart().part("instance", "application/json", "{}")
+            .part("boatdata", "application/json", null, jsonForm(400 * KB)));
+
+    assertProblem(refused, 413,
+        "The part 'boatdata' is larger than 349525 bytes, the most form data the App API holds in memory");
   }
 
   @Test
