@@ -133,9 +133,9 @@ public class DataService {
 
   /**
    * Form data read whole, checked to be well-formed and scanned for the values of the app's fields, to be sent on as
-   * read. It is held in memory of the budget until the upload is closed: at most the data type's maxSize, and never
-   * more than the whole budget. A form that declares its length takes that much of the budget before it is read, one
-   * sent in chunks the most it may be.
+   * read. It is held in the form memory until the upload is closed: at most the data type's maxSize, and never more
+   * than {@link FormMemory#mostHeld}. A form that declares its length takes room for that length before it is read,
+   * one sent in chunks room for the most it may be.
    */
   private FormUpload readForm(Application application, DataType type, Upload upload) {
     DataRules.requireAllowedContentType(type, upload.contentType(), "The form data");
