@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Heap that requests hold content in whole (Storage: a block on its way to Azure; the App API: form data until it is
@@ -37,6 +38,11 @@ public final class MemoryBudget {
    */
   public static MemoryBudget quarterOfHeap(long atLeast, Duration wait) {
     return new MemoryBudget(Math.max(Runtime.getRuntime().maxMemory() / 4, atLeast), wait);
+  }
+
+  /** A service's setting ({@code bytes}), or when it is unset a quarter of the heap, at least 1 MiB. */
+  public static MemoryBudget setOrQuarterOfHeap(DataSize bytes, Duration wait) {
+    return bytes == null ? quarterOfHeap(1024 * 1024, wait) : new MemoryBudget(bytes.toBytes(), wait);
   }
 
   /** The whole budget: no reservation can be larger. */

@@ -53,8 +53,7 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
       @Value("${platform.json-body-memory:}") DataSize jsonBodyMemory,
       @Value("${platform.json-body-memory-wait:20s}") Duration wait) {
     this.callerResolver = callerResolver;
-    this.jsonConverter = new BudgetedJsonConverter(jsonMapper, jsonBodyMemory == null
-        ? MemoryBudget.quarterOfHeap(1024 * 1024, wait) : new MemoryBudget(jsonBodyMemory.toBytes(), wait));
+    this.jsonConverter = new BudgetedJsonConverter(jsonMapper, MemoryBudget.setOrQuarterOfHeap(jsonBodyMemory, wait));
   }
 
   @Override

@@ -178,9 +178,9 @@ public class DataService {
   }
 
   private AppRuleException tooLarge(DataType type, long limit) {
-    String most = limit == formMemory.mostHeld() ? ", the most form data the App API holds in memory" : "";
-    return AppRuleException.tooLarge("The form data of type '" + type.id() + "' is larger than " + limit + " bytes"
-        + most + ".");
+    String what = "The form data of type '" + type.id() + "'";
+    return limit == formMemory.mostHeld() ? formMemory.tooLongToHold(what)
+        : AppRuleException.tooLarge(what + " is larger than " + limit + " bytes.");
   }
 
   /** A form read and checked, and the memory its bytes hold until it is closed. */

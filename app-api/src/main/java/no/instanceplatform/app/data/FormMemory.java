@@ -1,6 +1,7 @@
 package no.instanceplatform.app.data;
 
 import no.instanceplatform.app.AppProperties;
+import no.instanceplatform.app.common.AppRuleException;
 import no.instanceplatform.web.MemoryBudget;
 import org.springframework.stereotype.Component;
 
@@ -26,19 +27,21 @@ public class FormMemory {
    */
   static final int HELD_BYTES_PER_BYTE = 3;
 
-  private static final long MIB = 1024 * 1024;
-
   private final MemoryBudget budget;
 
   FormMemory(AppProperties properties) {
-    this.budget = properties.formDataMemory() == null
-        ? MemoryBudget.quarterOfHeap(MIB, properties.formDataMemoryWait())
-        : new MemoryBudget(properties.formDataMemory().toBytes(), properties.formDataMemoryWait());
+    this.budget = MemoryBudget.setOrQuarterOfHeap(properties.formDataMemory(), properties.formDataMemoryWait());
   }
 
   /** The longest form that is held and scanned. */
   public long mostHeld() {
     return budget.bytes() / HELD_BYTES_PER_BYTE;
+  }
+
+  /** Refuses {@code what} (a form, a part) as longer than {@link #mostHeld}: 413. */
+  public AppRuleException tooLongToHold(String what) {
+    return AppRuleException.tooLarge(what + " is larger than " + mostHeld()
+        + " bytes, the most form data the App API holds in memory.");
   }
 
   /**

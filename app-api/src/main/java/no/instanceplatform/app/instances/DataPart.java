@@ -77,8 +77,7 @@ record DataPart(String name, String contentType, String filename, long size, Con
       DataRules.requireNamedFile(type, part.filename(), what);
       if (DataRules.isForm(type)) {
         if (part.size() > memory.mostHeld()) {
-          throw AppRuleException.tooLarge(what + " is larger than " + memory.mostHeld()
-              + " bytes, the most form data the App API holds in memory.");
+          throw memory.tooLongToHold(what);
         }
         part.form(memory, List.of(), what);
       }
