@@ -80,7 +80,8 @@ final class XmlFormDocument implements FormDocument {
     @Override
     public void startElement(String uri, String localName, String qName, Attributes attributes) {
       Open parent = open.peek();
-      String name = localName.isEmpty() ? qName : localName;
+      // As the DOM names it: the qualified name after its prefix. SAX names <:a> ":a", the DOM "a".
+      String name = qName.substring(qName.indexOf(':') + 1);
       open.push(new Open(parent == null ? wanted : parent.enter(name)));
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,6 +37,11 @@ class FormScanProperties {
   @Property(tries = 400)
   void anXmlScanFindsAndRefusesWhatAParseDoes(@ForAll("xmlForms") String form) {
     assertScanAgreesWithParse("application/xml", form);
+  }
+
+  @Example
+  void anElementWithAnEmptyPrefixIsNamedAsTheParseNamesIt() {
+    assertScanAgreesWithParse("application/xml", "<r><:a>x</:a><b><:c/></b></r>");
   }
 
   private static void assertScanAgreesWithParse(String contentType, String form) {
