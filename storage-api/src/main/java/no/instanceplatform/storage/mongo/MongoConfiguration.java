@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import no.instanceplatform.storage.StorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoDatabaseFactorySupport;
 
 /**
  * Connects Storage to MongoDB: the configured server, or an in-process emulator when none is configured,
@@ -50,6 +52,20 @@ class MongoConfiguration {
       if (uri.getConnectTimeout() == null) {
         settings.applyToSocketSettings(socket -> socket.connectTimeout(
             mongo.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
+      }
+    };
+  }
+
+  /** Static: a post-processor is made before the other beans, the database factory among them. */
+  @Bean
+  static BeanPostProcessor storeExceptionTranslation() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof MongoDatabaseFactorySupport<?> factory) {
+          factory.setExceptionTranslator(new StoreExceptionTranslator());
+        }
+        return bean;
       }
     };
   }
