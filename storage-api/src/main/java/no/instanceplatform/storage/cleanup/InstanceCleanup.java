@@ -9,6 +9,7 @@ import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.blob.BlobStore;
 import no.instanceplatform.storage.events.InstanceEventStore;
+import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.instances.Keyset;
@@ -69,10 +70,10 @@ public class InstanceCleanup {
     int failed = 0;
     for (InstanceQuery deleted : deletedInstances()) {
       Keyset after = null;
-      List<Instance> page;
+      InstancePage page;
       do {
         page = instances.find(deleted, after, PAGE);
-        for (Instance instance : page) {
+        for (Instance instance : page.instances()) {
           if (!eligibility.eligible(instance, now)) {
             continue;
           }
@@ -82,8 +83,11 @@ public class InstanceCleanup {
             failed++;
           }
         }
-        after = page.isEmpty() ? null : new Keyset(page.getLast().lastChanged(), page.getLast().instanceGuid());
-      } while (page.size() == PAGE);
+        if (page.more()) {
+          Instance last = page.instances().getLast();
+          after = new Keyset(last.lastChanged(), last.instanceGuid());
+        }
+      } while (page.more());
     }
     return new Report(removed, failed);
   }

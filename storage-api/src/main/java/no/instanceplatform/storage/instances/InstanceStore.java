@@ -27,8 +27,11 @@ public interface InstanceStore {
    */
   Optional<StoredInstance> replace(long expectedVersion, Instance instance, List<InstanceEvent> events);
 
-  /** Up to {@code limit} instances matching the query, in its order, after {@code after} (null: from the start). */
-  List<Instance> find(InstanceQuery query, Keyset after, int limit);
+  /**
+   * Up to {@code limit} instances matching the query, in its order, after {@code after} (null: from the start);
+   * fewer when they would take more than {@link InstanceLimits#maxPageSize} in the store, but at least one.
+   */
+  InstancePage find(InstanceQuery query, Keyset after, int limit);
 
   /** How many instances match the query. */
   long count(InstanceQuery query);

@@ -26,6 +26,7 @@ import no.instanceplatform.storage.instances.DateRange;
 import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceEvents;
+import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceService;
 import no.instanceplatform.storage.instances.InstanceStore;
@@ -248,12 +249,12 @@ class MessageBoxService {
     List<Instance> all = new ArrayList<>();
     Keyset after = null;
     while (true) {
-      List<Instance> page = store.find(query, after, PAGE_SIZE);
-      all.addAll(page);
-      if (page.size() < PAGE_SIZE) {
+      InstancePage page = store.find(query, after, PAGE_SIZE);
+      all.addAll(page.instances());
+      if (!page.more()) {
         return all;
       }
-      Instance last = page.getLast();
+      Instance last = page.instances().getLast();
       after = new Keyset(last.lastChanged(), last.instanceGuid());
     }
   }

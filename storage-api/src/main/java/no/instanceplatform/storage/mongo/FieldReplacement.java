@@ -36,9 +36,8 @@ public final class FieldReplacement {
     return new FieldReplacement(mongo, List.copyOf(fields));
   }
 
-  /** An update that gives the stored document the fields of {@code document}. */
-  public Update of(Object document) {
-    Document written = write(document);
+  /** An update that gives the stored document the fields of {@code written}, a document as {@link #write} wrote it. */
+  public Update of(Document written) {
     Update update = new Update();
     for (String field : fields) {
       if (written.containsKey(field)) {

@@ -8,6 +8,7 @@ import no.instanceplatform.security.Caller;
 import no.instanceplatform.storage.applications.AppId;
 import no.instanceplatform.storage.common.StorageException;
 import no.instanceplatform.storage.instances.InstanceLinks;
+import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.instances.Keyset;
@@ -54,11 +55,10 @@ public class InstanceQueryService {
       return new Page(List.of(), 0, null);
     }
     long totalHits = position != null ? position.totalHits() : store.count(query);
-    List<Instance> found = store.find(query, position == null ? null : position.after(), request.size() + 1);
-    List<Instance> page = found.size() > request.size() ? found.subList(0, request.size()) : found;
-    String next = found.size() > request.size() ? tokens.issue(request.fingerprint(), keysetOf(page.getLast()),
-        totalHits) : null;
-    return new Page(page.stream().map(links::withLinks).toList(), totalHits, next);
+    InstancePage page = store.find(query, position == null ? null : position.after(), request.size());
+    String next = page.more() ? tokens.issue(request.fingerprint(), keysetOf(page.instances().getLast()), totalHits)
+        : null;
+    return new Page(page.instances().stream().map(links::withLinks).toList(), totalHits, next);
   }
 
   /** The query the caller may run, or null when it can match nothing the caller may see. */

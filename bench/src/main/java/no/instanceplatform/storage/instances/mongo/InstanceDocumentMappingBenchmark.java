@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.instanceplatform.bench.jmh.InstanceJsonBenchmark;
 import no.instanceplatform.model.Instance;
+import no.instanceplatform.storage.mongo.DocumentSize;
 import org.bson.Document;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +23,8 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
  * does for every instance it writes to or reads from the store (its mapping context and conversions as Boot builds
  * them, which Storage does not change). In Storage's package (in the bench module), to measure its very document
  * and mapping. Beside {@code InstanceJsonBenchmark}'s figures for the same instance, it says what a hand-written
- * converter could gain at most (docs/PERFORMANCE.md).
+ * converter could gain at most (docs/PERFORMANCE.md); and what measuring a written document against the instance
+ * size limit costs (Storage's {@code DocumentSize}, before every write).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +34,7 @@ public class InstanceDocumentMappingBenchmark {
   private MappingMongoConverter converter;
   private Instance instance;
   private Document stored;
+  private DocumentSize size;
 
   @Setup
   public void setUp() {
@@ -46,6 +49,7 @@ public class InstanceDocumentMappingBenchmark {
     // Stored without the links Storage adds to its answers.
     instance = answered.withData(answered.data().stream().map(element -> element.withSelfLinks(null)).toList());
     stored = write();
+    size = new DocumentSize(converter.getCodecRegistry());
   }
 
   @Benchmark
@@ -53,6 +57,11 @@ public class InstanceDocumentMappingBenchmark {
     Document document = new Document();
     converter.write(InstanceMapping.toDocument(instance, 7, List.of()), document);
     return document;
+  }
+
+  @Benchmark
+  public int measure() {
+    return size.of(stored);
   }
 
   @Benchmark

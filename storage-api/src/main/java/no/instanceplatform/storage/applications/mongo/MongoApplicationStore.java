@@ -60,8 +60,8 @@ class MongoApplicationStore implements ApplicationStore {
 
   @Override
   public Application upsert(Application application) {
-    Update update = replacement(application);
     Document written = replacement.write(ApplicationMapping.toDocument(application));
+    Update update = replacement.of(written);
     for (String stamp : List.of(ApplicationDocument.CREATED, ApplicationDocument.CREATED_BY)) {
       if (written.containsKey(stamp)) {
         update.setOnInsert(stamp, written.get(stamp));
@@ -99,7 +99,7 @@ class MongoApplicationStore implements ApplicationStore {
 
   /** Sets every field but the key and the creation stamp; a field the application lacks is removed. */
   private Update replacement(Application application) {
-    return replacement.of(ApplicationMapping.toDocument(application));
+    return replacement.of(replacement.write(ApplicationMapping.toDocument(application)));
   }
 
   private static Query byId(String id) {

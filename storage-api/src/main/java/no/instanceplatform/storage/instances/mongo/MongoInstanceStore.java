@@ -3,6 +3,8 @@ package no.instanceplatform.storage.instances.mongo;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -14,37 +16,71 @@ import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.instances.EventOutbox;
 import no.instanceplatform.storage.instances.InstanceExistsException;
+import no.instanceplatform.storage.instances.InstanceLimits;
+import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
+import no.instanceplatform.storage.instances.InstanceTooLargeException;
 import no.instanceplatform.storage.instances.Keyset;
 import no.instanceplatform.storage.instances.PendingEvents;
 import no.instanceplatform.storage.instances.StoredInstance;
+import no.instanceplatform.storage.mongo.DocumentSize;
 import no.instanceplatform.storage.mongo.FieldReplacement;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The instance store and its event outbox on MongoDB. A write is one conditional update of one document
  * (version compare, field updates, outbox push), which is atomic on MongoDB and on the embedded emulator alike.
+ * Every write is measured before it is sent, so that an instance past {@link InstanceLimits#maxSize} is refused the
+ * same way on both: the emulator has no document limit of its own.
  */
 @Repository
 class MongoInstanceStore implements InstanceStore, EventOutbox {
 
+  /** MongoDB's limit is 16 MiB for the whole document; the outbox, which the measure leaves aside, gets the rest. */
+  static final long MOST_MAX_SIZE = DataSize.ofMegabytes(15).toBytes();
+
+  private static final long BATCH_BYTES = DataSize.ofMegabytes(4).toBytes();
+
   private final MongoTemplate mongo;
   private final FieldReplacement replacement;
+  private final DocumentSize size;
+  private final long maxSize;
+  private final long maxPageSize;
+  private final int batchSize;
+  private final QueryMapper queryMapper;
+  private final MongoPersistentEntity<?> entity;
+  private final Codec<Document> documentCodec;
 
-  MongoInstanceStore(MongoTemplate mongo) {
+  MongoInstanceStore(MongoTemplate mongo, InstanceLimits limits) {
+    if (limits.maxSize().toBytes() > MOST_MAX_SIZE) {
+      throw new IllegalStateException("storage.instances.max-size is " + limits.maxSize().toBytes()
+          + " bytes; on MongoDB it may be " + MOST_MAX_SIZE + " bytes at most.");
+    }
     this.mongo = mongo;
     this.replacement = FieldReplacement.of(mongo, InstanceDocument.class,
         Set.of(InstanceDocument.VERSION, InstanceDocument.PENDING_EVENTS));
+    this.size = new DocumentSize(mongo.getConverter().getCodecRegistry());
+    this.maxSize = limits.maxSize().toBytes();
+    this.maxPageSize = limits.maxPageSize().toBytes();
+    this.batchSize = (int) Math.max(1, BATCH_BYTES / maxSize);
+    this.queryMapper = new QueryMapper(mongo.getConverter());
+    this.entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(InstanceDocument.class);
+    this.documentCodec = mongo.getConverter().getCodecRegistry().get(Document.class);
     createIndexes();
   }
 
@@ -73,8 +109,12 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
 
   @Override
   public StoredInstance insert(Instance instance, List<InstanceEvent> events) {
+    InstanceDocument document = InstanceMapping.toDocument(instance, 1, events);
+    Document written = replacement.write(document);
+    requireWithinMaxSize(instance, written);
     try {
-      return stored(mongo.insert(InstanceMapping.toDocument(instance, 1, events)));
+      mongo.insert(written, mongo.getCollectionName(InstanceDocument.class));
+      return stored(document);
     } catch (DuplicateKeyException e) {
       throw new InstanceExistsException(instance.instanceGuid());
     }
@@ -87,7 +127,9 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
 
   @Override
   public Optional<StoredInstance> replace(long expectedVersion, Instance instance, List<InstanceEvent> events) {
-    Update update = replacement.of(InstanceMapping.toDocument(instance, expectedVersion, List.of()));
+    Document written = replacement.write(InstanceMapping.toDocument(instance, expectedVersion, List.of()));
+    requireWithinMaxSize(instance, written);
+    Update update = replacement.of(written);
     update.inc(InstanceDocument.VERSION, 1);
     if (!events.isEmpty()) {
       update.push(InstanceDocument.PENDING_EVENTS).each(events.toArray());
@@ -98,11 +140,43 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
     return Optional.ofNullable(saved).map(MongoInstanceStore::stored);
   }
 
+  /**
+   * Read as the store sends them, undecoded, so that each is measured before it is decoded (to objects several times
+   * its size) and the page ends before the one that would take it past its size; the limit's one more tells whether
+   * more follow. The store sends them in batches of as many as 4 MiB of the largest instances may fill (16 at the
+   * default size; a query reads its 100 in 7 round trips then), since the driver holds a whole batch, undecoded, and
+   * a copy of each instance read: MongoDB alone would send up to 16 MiB at once, and the emulator the whole result in
+   * one reply, which the driver refuses past 48 MB.
+   */
   @Override
-  public List<Instance> find(InstanceQuery query, Keyset after, int limit) {
-    return mongo.find(InstanceQueryCriteria.of(query, after, limit), InstanceDocument.class).stream()
-        .map(InstanceMapping::toInstance)
-        .toList();
+  public InstancePage find(InstanceQuery query, Keyset after, int limit) {
+    Query page = InstanceQueryCriteria.of(query, after, limit + 1);
+    // Read within the template, so that the driver's failures (while a later batch is fetched, too) are translated.
+    return mongo.execute(InstanceDocument.class, collection -> read(collection
+        .withDocumentClass(RawBsonDocument.class)
+        .find(queryMapper.getMappedObject(page.getQueryObject(), entity))
+        .projection(queryMapper.getMappedFields(page.getFieldsObject(), entity))
+        .sort(queryMapper.getMappedSort(page.getSortObject(), entity))
+        .limit(limit + 1)
+        .batchSize(Math.min(limit + 1, batchSize)), limit));
+  }
+
+  private InstancePage read(FindIterable<RawBsonDocument> stored, int limit) {
+    List<Instance> found = new ArrayList<>();
+    long pageBytes = 0;
+    try (MongoCursor<RawBsonDocument> cursor = stored.cursor()) {
+      while (cursor.hasNext()) {
+        RawBsonDocument next = cursor.next();
+        int bytes = next.getByteBuffer().remaining();
+        if (found.size() == limit || (!found.isEmpty() && pageBytes + bytes > maxPageSize)) {
+          return new InstancePage(found, true);
+        }
+        pageBytes += bytes;
+        found.add(InstanceMapping.toInstance(
+            mongo.getConverter().read(InstanceDocument.class, next.decode(documentCodec))));
+      }
+    }
+    return new InstancePage(found, false);
   }
 
   @Override
@@ -148,6 +222,17 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
   public void acknowledge(String instanceGuid, Collection<String> eventIds) {
     Bson pull = Updates.pull(InstanceDocument.PENDING_EVENTS, Filters.in("_id", List.copyOf(eventIds)));
     mongo.execute(InstanceDocument.class, collection -> collection.updateOne(Filters.eq("_id", instanceGuid), pull));
+  }
+
+  /**
+   * The events a create writes count; on a replace, the outbox is left aside (it is written as a push, and the
+   * relay empties it).
+   */
+  private void requireWithinMaxSize(Instance instance, Document written) {
+    int bytes = size.of(written);
+    if (bytes > maxSize) {
+      throw new InstanceTooLargeException(instance.id(), bytes, maxSize);
+    }
   }
 
   private static StoredInstance stored(InstanceDocument document) {

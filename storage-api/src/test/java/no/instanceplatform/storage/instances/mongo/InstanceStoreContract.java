@@ -26,16 +26,24 @@ import no.instanceplatform.model.ReadStatus;
 import no.instanceplatform.model.Substatus;
 import no.instanceplatform.model.ValidationStatus;
 import no.instanceplatform.storage.instances.InstanceExistsException;
+import no.instanceplatform.storage.instances.InstanceLimits;
+import no.instanceplatform.storage.instances.InstancePage;
+import no.instanceplatform.storage.instances.InstanceQuery;
+import no.instanceplatform.storage.instances.InstanceTooLargeException;
+import no.instanceplatform.storage.instances.Keyset;
 import no.instanceplatform.storage.instances.StoredInstance;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** What every backend of the instance store and its outbox must do; run once per backend. */
 abstract class InstanceStoreContract {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  private static final InstanceQuery ALL_OF_TTD = new InstanceQuery("ttd", null, null, null, null, null, null, null,
+      null, null, null, null, null, null, null, false);
 
   private MongoTemplate mongo;
   private MongoInstanceStore store;
@@ -46,7 +54,7 @@ abstract class InstanceStoreContract {
   @BeforeEach
   void newStore() {
     mongo = mongo();
-    store = new MongoInstanceStore(mongo);
+    store = new MongoInstanceStore(mongo, new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(64)));
   }
 
   @Test
@@ -146,6 +154,83 @@ abstract class InstanceStoreContract {
   }
 
   @Test
+  void anInsertPastTheMaxSizeIsRefusedAndStoresNothing() {
+    Instance instance = fullInstance().withDataValues(values(1_400));
+
+    assertThatThrownBy(() -> store.insert(instance, List.of(event(instance, "Created"))))
+        .isInstanceOf(InstanceTooLargeException.class);
+    assertThat(store.find(instance.instanceGuid())).isEmpty();
+  }
+
+  @Test
+  void aReplacePastTheMaxSizeIsRefusedAndLeavesTheInstanceAndItsOutboxAsTheyWere() {
+    Instance instance = fullInstance().withDataValues(values(500));
+    InstanceEvent created = event(instance, "Created");
+    store.insert(instance, List.of(created));
+    Instance grown = instance.withDataValues(values(1_400)).changedBy(NOW.plusSeconds(1), "2");
+
+    assertThatThrownBy(() -> store.replace(1, grown, List.of(event(instance, "Saved"))))
+        .isInstanceOf(InstanceTooLargeException.class)
+        .hasMessageContaining("more than the 65536 an instance may");
+
+    assertThat(store.find(instance.instanceGuid()).orElseThrow()).isEqualTo(new StoredInstance(instance, 1));
+    assertThat(store.pending(instance.instanceGuid()).events()).containsExactly(created);
+    assertThat(store.replace(1, instance.withDataValues(values(1_000)), List.of())).isPresent();
+  }
+
+  @Test
+  void aMaxSizeBeyondWhatMongoDbHoldsIsRefusedAtTheStart() {
+    assertThatThrownBy(() -> new MongoInstanceStore(mongo, new InstanceLimits(DataSize.ofMegabytes(16), DataSize.ofMegabytes(2))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("storage.instances.max-size");
+  }
+
+  @Test
+  void aPageHoldsUpToItsLimitAndSaysWhetherMoreFollow() {
+    List<String> guids = insertInOrder(3, 0);
+
+    InstancePage first = store.find(ALL_OF_TTD, null, 2);
+    assertThat(guids(first)).containsExactlyElementsOf(guids.subList(0, 2));
+    assertThat(first.more()).isTrue();
+    InstancePage rest = store.find(ALL_OF_TTD, keysetOf(first), 2);
+    assertThat(guids(rest)).containsExactly(guids.get(2));
+    assertThat(rest.more()).isFalse();
+    assertThat(store.find(ALL_OF_TTD, null, 3).more()).isFalse();
+  }
+
+  /** Each instance here takes about 29 KB in the store; a page may take 64 KB. */
+  @Test
+  void aPageEndsBeforeTheInstanceThatWouldTakeItPastItsSize() {
+    List<String> guids = insertInOrder(5, 500);
+
+    List<String> read = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
+    Keyset after = null;
+    InstancePage page;
+    do {
+      page = store.find(ALL_OF_TTD, after, 100);
+      read.addAll(guids(page));
+      pageSizes.add(page.instances().size());
+      after = keysetOf(page);
+    } while (page.more());
+
+    assertThat(pageSizes).containsExactly(2, 2, 1);
+    assertThat(read).containsExactlyElementsOf(guids);
+  }
+
+  @Test
+  void aPageHoldsOneInstanceLargerThanItsSize() {
+    MongoInstanceStore smallPages = new MongoInstanceStore(mongo,
+        new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(1)));
+    List<String> guids = insertInOrder(2, 100);
+
+    InstancePage first = smallPages.find(ALL_OF_TTD, null, 100);
+
+    assertThat(guids(first)).containsExactly(guids.getFirst());
+    assertThat(first.more()).isTrue();
+  }
+
+  @Test
   void eventsOfEachWriteWaitInTheOutboxInOrderUntilAcknowledged() {
     Instance instance = fullInstance();
     InstanceEvent created = event(instance, "Created");
@@ -209,6 +294,35 @@ abstract class InstanceStoreContract {
     return new Instance("501337/" + guid, new InstanceOwner("501337", "01039012345", null, null), "ttd/test-app",
         "ttd", null, NOW.plusSeconds(3600), NOW, process, status, List.of(new CompleteConfirmation("ttd", NOW)),
         List.of(form), texts, Map.of("value", "v"), NOW, "1337", NOW, "1337");
+  }
+
+  /** {@code count} data values, about 55 bytes each as stored. */
+  private static Map<String, String> values(int count) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      values.put(String.format("key-%06d", i), String.format("value-%04d", i));
+    }
+    return values;
+  }
+
+  /** {@code count} instances of ttd with {@code values} data values each, their guids in the queries' order. */
+  private List<String> insertInOrder(int count, int values) {
+    List<String> guids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instance instance = fullInstance().withDataValues(values(values)).changedBy(NOW.minusSeconds(i), "1337");
+      store.insert(instance, List.of());
+      guids.add(instance.instanceGuid());
+    }
+    return guids;
+  }
+
+  private static List<String> guids(InstancePage page) {
+    return page.instances().stream().map(Instance::instanceGuid).toList();
+  }
+
+  private static Keyset keysetOf(InstancePage page) {
+    Instance last = page.instances().getLast();
+    return new Keyset(last.lastChanged(), last.instanceGuid());
   }
 
   private static InstanceEvent event(Instance instance, String type) {
