@@ -7,13 +7,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * How large instances may grow, and how much of them one page holds. Every read of an instance holds it in memory
  * several times over (as read from the store, as objects, as the store's document again when written), for each
- * request at once: measured at {@code -Xmx256m}, 64 writes at once to an instance of 512 KB passed, and 64 to one
+ * request at once: measured at {@code -Xmx256m}, 64 writes at once to an instance of about 500 KB passed, and 64 to one
  * of 1 MB, or 16 to one of 2 MB, ran Storage out of memory.
  *
  * @param maxSize the most an instance's metadata may take in its store, as the store measures it (MongoDB: the BSON
  *     document written, outbox aside). Data values, presentation texts and data elements all add to it. Altinn's
  *     Storage kept its instances in Cosmos DB, whose items are at most 2 MB; raise it with the heap
- * @param maxPageSize the most the instances of one page (a query's, the message box's) may take in the store: a
+ * @param maxPageSize the most the instances of one page (a query's, the message box's, the cleanup's) may take in the store: a
  *     page ends before the instance that would take it past this, with a next page for the rest, and holds at least
  *     one instance
  */

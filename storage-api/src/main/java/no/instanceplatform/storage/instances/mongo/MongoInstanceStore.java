@@ -52,7 +52,7 @@ import org.springframework.util.unit.DataSize;
 class MongoInstanceStore implements InstanceStore, EventOutbox {
 
   /** MongoDB's limit is 16 MiB for the whole document; the outbox, which the measure leaves aside, gets the rest. */
-  static final long MOST_MAX_SIZE = DataSize.ofMegabytes(15).toBytes();
+  private static final long MOST_MAX_SIZE = DataSize.ofMegabytes(15).toBytes();
 
   private static final long BATCH_BYTES = DataSize.ofMegabytes(4).toBytes();
 
