@@ -6,13 +6,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,9 +26,6 @@ public class BudgetedJsonConverter extends JacksonJsonHttpMessageConverter {
   /** A JSON tree takes up to 31 times its text (an array of empty objects); records with maps of strings, some 20. */
   static final int HEAP_BYTES_PER_BYTE = 32;
 
-  /** Names each body's callback apart, should a request read more than one. */
-  private static final AtomicLong BODIES = new AtomicLong();
-
   private final MemoryBudget budget;
 
   public BudgetedJsonConverter(JsonMapper mapper, MemoryBudget budget) {
@@ -42,14 +36,11 @@ public class BudgetedJsonConverter extends JacksonJsonHttpMessageConverter {
   @Override
   public Object read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) throws IOException {
     BodyMemory memory = new BodyMemory();
-    RequestAttributes request = RequestContextHolder.getRequestAttributes();
-    if (request == null) {
+    if (!RequestMemory.releaseAtRequestEnd(memory::close)) {
       try (memory) {
         return super.read(type, memory.reading(input), hints);
       }
     }
-    request.registerDestructionCallback(BodyMemory.class.getName() + "#" + BODIES.incrementAndGet(), memory::close,
-        RequestAttributes.SCOPE_REQUEST);
     return super.read(type, memory.reading(input), hints);
   }
 

@@ -1,6 +1,7 @@
 package no.instanceplatform.web;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +62,7 @@ public final class MemoryBudget {
     if (size < 0 || size > bytes) {
       throw new IllegalArgumentException("A reservation of " + size + " bytes does not fit a budget of " + bytes);
     }
-    int permits = (int) Math.max(1, (size + KIB - 1) / KIB);
+    int permits = permits(size);
     try {
       if (!kib.tryAcquire(permits, wait.toNanos(), TimeUnit.NANOSECONDS)) {
         throw new Busy(busy);
@@ -71,6 +72,24 @@ public final class MemoryBudget {
       throw new Busy(busy);
     }
     return new Reservation(permits);
+  }
+
+  /**
+   * Reserves {@code size} bytes (rounded up to whole KiB) if they are free now, ahead of any who wait: for a holder
+   * that needs more, which must not wait while it holds (all holders could wait for each other).
+   *
+   * @return empty when they are not free
+   */
+  public Optional<Reservation> reserveNow(long size) {
+    if (size < 0 || size > bytes) {
+      throw new IllegalArgumentException("A reservation of " + size + " bytes does not fit a budget of " + bytes);
+    }
+    int permits = permits(size);
+    return kib.tryAcquire(permits) ? Optional.of(new Reservation(permits)) : Optional.empty();
+  }
+
+  private static int permits(long size) {
+    return (int) Math.max(1, (size + KIB - 1) / KIB);
   }
 
   /** Bytes of the budget held until closed; closing again gives nothing back twice. */

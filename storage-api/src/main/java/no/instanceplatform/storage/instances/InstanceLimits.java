@@ -1,5 +1,6 @@
 package no.instanceplatform.storage.instances;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,9 +14,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize the most an instance's metadata may take in its store, as the store measures it (MongoDB: the BSON
  *     document written, outbox aside). Data values, presentation texts and data elements all add to it. Altinn's
  *     Storage kept its instances in Cosmos DB, whose items are at most 2 MB; raise it with the heap
- * @param maxPageSize the most the instances of one page (a query's, the message box's, the cleanup's) may take in the store: a
- *     page ends before the instance that would take it past this, with a next page for the rest, and holds at least
- *     one instance
+ * @param maxPageSize the most the instances of one page (a query's, the message box's, the cleanup's) may take in
+ *     the store: a page ends before the instance that would take it past this, with a next page for the rest, and
+ *     holds at least one instance
+ * @param memory how much memory the instances requests hold at once may take (see {@link InstanceMemory}); unset, a
+ *     quarter of the heap
+ * @param memoryWait how long a request waits for that memory before it is refused (503)
  */
 @ConfigurationProperties("storage.instances")
-public record InstanceLimits(@DefaultValue("256KB") DataSize maxSize, @DefaultValue("1MB") DataSize maxPageSize) {}
+public record InstanceLimits(@DefaultValue("256KB") DataSize maxSize, @DefaultValue("1MB") DataSize maxPageSize,
+    DataSize memory, @DefaultValue("20s") Duration memoryWait) {}

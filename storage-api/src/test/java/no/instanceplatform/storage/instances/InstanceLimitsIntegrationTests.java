@@ -3,12 +3,12 @@ package no.instanceplatform.storage.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.storage.applications.ApplicationStore;
 import no.instanceplatform.storage.blob.BlobStore;
+import no.instanceplatform.storage.support.DataValues;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,22 +48,24 @@ class InstanceLimitsIntegrationTests extends IntegrationTest {
 
   @Test
   void dataValuesThatWouldTakeTheInstancePastItsMaxSizeAre413AndChangeNothing() {
-    assertThat(http.put(instance + "/datavalues", Map.of("values", values("a", 500))).status()).isEqualTo(200);
+    assertThat(http.put(instance + "/datavalues", Map.of("values", DataValues.of("a", 500))).status()).isEqualTo(200);
     before = http.get(instance).json();
 
-    StorageHttp.Response refused = http.put(instance + "/datavalues", Map.of("values", values("b", 1_000)));
+    StorageHttp.Response refused = http.put(instance + "/datavalues", Map.of("values", DataValues.of("b", 1_000)));
 
     assertProblem(refused, 413, "more than the 65536 an instance may");
     assertThat(http.get(instance).json()).isEqualTo(before);
     assertThat(eventTypes()).containsExactly("Created");
-    assertThat(http.put(instance + "/datavalues", Map.of("values", values("c", 200))).status())
+    assertThat(http.put(instance + "/datavalues", Map.of("values", DataValues.of("c", 200))).status())
         .as("a write that still fits").isEqualTo(200);
   }
 
   @Test
   void aDataElementPastTheMaxSizeIs413AndItsFileIsNotKept() {
-    assertThat(http.put(instance + "/datavalues", Map.of("values", values("a", 1_200))).status()).isEqualTo(200);
-    for (int batch = 0; http.put(instance + "/datavalues", Map.of("values", values("b" + batch, 3))).status() == 200;
+    assertThat(http.put(instance + "/datavalues", Map.of("values", DataValues.of("a", 1_200))).status()).isEqualTo(200);
+    // Filled three values at a time: three take less room than a data element.
+    for (int batch = 0;
+        http.put(instance + "/datavalues", Map.of("values", DataValues.of("b" + batch, 3))).status() == 200;
         batch++) {
       assertThat(batch).as("values added before the instance was full").isLessThan(200);
     }
@@ -80,7 +82,7 @@ class InstanceLimitsIntegrationTests extends IntegrationTest {
   @Test
   void aNewInstancePastTheMaxSizeIs413AndIsNotStored() {
     StorageHttp.Response refused = as(USER_1337).post(INSTANCES + "?appId=ttd/sized", Map.of(
-        "instanceOwner", Map.of("partyId", "501337"), "presentationTexts", values("t", 1_500)));
+        "instanceOwner", Map.of("partyId", "501337"), "presentationTexts", DataValues.of("t", 1_500)));
 
     assertProblem(refused, 413, "more than the 65536 an instance may");
     assertThat(http.get(INSTANCES + "?appId=ttd/sized").json().path("count").asInt()).isEqualTo(1);
@@ -92,7 +94,7 @@ class InstanceLimitsIntegrationTests extends IntegrationTest {
     expected.add(instance.substring(instance.lastIndexOf('/') + 1));
     for (int i = 0; i < 2; i++) {
       JsonNode created = as(USER_1337).post(INSTANCES + "?appId=ttd/sized", Map.of(
-          "instanceOwner", Map.of("partyId", "501337"), "dataValues", values("v", 800))).json();
+          "instanceOwner", Map.of("partyId", "501337"), "dataValues", DataValues.of("v", 800))).json();
       expected.addFirst(created.path("id").asString().substring(7));
     }
 
@@ -110,15 +112,6 @@ class InstanceLimitsIntegrationTests extends IntegrationTest {
 
     assertThat(counts).as("each of the two with data values takes about 44 KB").containsExactly(1, 2);
     assertThat(read).containsExactlyElementsOf(expected);
-  }
-
-  /** {@code count} keys and values, about 55 bytes each as stored: three take less room than a data element. */
-  private static Map<String, String> values(String prefix, int count) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      values.put(String.format("%s-%05d", prefix, i), String.format("value-%05d", i));
-    }
-    return values;
   }
 
   private List<String> eventTypes() {

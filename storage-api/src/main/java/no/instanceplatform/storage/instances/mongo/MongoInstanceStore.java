@@ -17,6 +17,7 @@ import no.instanceplatform.model.InstanceEvent;
 import no.instanceplatform.storage.instances.EventOutbox;
 import no.instanceplatform.storage.instances.InstanceExistsException;
 import no.instanceplatform.storage.instances.InstanceLimits;
+import no.instanceplatform.storage.instances.InstanceMemory;
 import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
@@ -46,7 +47,8 @@ import org.springframework.util.unit.DataSize;
  * The instance store and its event outbox on MongoDB. A write is one conditional update of one document
  * (version compare, field updates, outbox push), which is atomic on MongoDB and on the embedded emulator alike.
  * Every write is measured before it is sent, so that an instance past {@link InstanceLimits#maxSize} is refused the
- * same way on both: the emulator has no document limit of its own.
+ * same way on both: the emulator has no document limit of its own. What is read is measured before it is decoded, and
+ * what is written before it is sent, for the request to hold {@link InstanceMemory} for it.
  */
 @Repository
 class MongoInstanceStore implements InstanceStore, EventOutbox {
@@ -57,6 +59,7 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
   private static final long BATCH_BYTES = DataSize.ofMegabytes(4).toBytes();
 
   private final MongoTemplate mongo;
+  private final InstanceMemory memory;
   private final FieldReplacement replacement;
   private final DocumentSize size;
   private final long maxSize;
@@ -66,12 +69,13 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
   private final MongoPersistentEntity<?> entity;
   private final Codec<Document> documentCodec;
 
-  MongoInstanceStore(MongoTemplate mongo, InstanceLimits limits) {
+  MongoInstanceStore(MongoTemplate mongo, InstanceLimits limits, InstanceMemory memory) {
     if (limits.maxSize().toBytes() > MOST_MAX_SIZE) {
       throw new IllegalStateException("storage.instances.max-size is " + limits.maxSize().toBytes()
           + " bytes; on MongoDB it may be " + MOST_MAX_SIZE + " bytes at most.");
     }
     this.mongo = mongo;
+    this.memory = memory;
     this.replacement = FieldReplacement.of(mongo, InstanceDocument.class,
         Set.of(InstanceDocument.VERSION, InstanceDocument.PENDING_EVENTS));
     this.size = new DocumentSize(mongo.getConverter().getCodecRegistry());
@@ -122,7 +126,13 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
 
   @Override
   public Optional<StoredInstance> find(String instanceGuid) {
-    return Optional.ofNullable(mongo.findById(instanceGuid, InstanceDocument.class)).map(MongoInstanceStore::stored);
+    RawBsonDocument stored = mongo.execute(InstanceDocument.class, collection -> collection
+        .withDocumentClass(RawBsonDocument.class).find(Filters.eq("_id", instanceGuid)).first());
+    if (stored == null) {
+      return Optional.empty();
+    }
+    memory.holdFor(stored.getByteBuffer().remaining());
+    return Optional.of(stored(decoded(stored)));
   }
 
   @Override
@@ -172,8 +182,8 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
           return new InstancePage(found, true);
         }
         pageBytes += bytes;
-        found.add(InstanceMapping.toInstance(
-            mongo.getConverter().read(InstanceDocument.class, next.decode(documentCodec))));
+        memory.holdFor(pageBytes);
+        found.add(InstanceMapping.toInstance(decoded(next)));
       }
     }
     return new InstancePage(found, false);
@@ -226,13 +236,18 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
 
   /**
    * The events a create writes count; on a replace, the outbox is left aside (it is written as a push, and the
-   * relay empties it).
+   * relay empties it). Within the size, the write holds the instance memory for it.
    */
   private void requireWithinMaxSize(Instance instance, Document written) {
     int bytes = size.of(written);
     if (bytes > maxSize) {
       throw new InstanceTooLargeException(instance.id(), bytes, maxSize);
     }
+    memory.holdFor(bytes);
+  }
+
+  private InstanceDocument decoded(RawBsonDocument stored) {
+    return mongo.getConverter().read(InstanceDocument.class, stored.decode(documentCodec));
   }
 
   private static StoredInstance stored(InstanceDocument document) {

@@ -3,6 +3,7 @@ package no.instanceplatform.storage.instances.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,12 +28,15 @@ import no.instanceplatform.model.Substatus;
 import no.instanceplatform.model.ValidationStatus;
 import no.instanceplatform.storage.instances.InstanceExistsException;
 import no.instanceplatform.storage.instances.InstanceLimits;
+import no.instanceplatform.storage.instances.InstanceMemory;
 import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceTooLargeException;
 import no.instanceplatform.storage.instances.Keyset;
 import no.instanceplatform.storage.instances.StoredInstance;
+import no.instanceplatform.storage.support.DataValues;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,6 +46,10 @@ import org.springframework.util.unit.DataSize;
 abstract class InstanceStoreContract {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  private static final InstanceLimits LIMITS =
+      new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(64), null, Duration.ZERO);
+  private static final InstanceMemory NO_MEMORY = storedBytes -> {};
+  private static final Document OUTBOX_ASIDE = new Document(InstanceDocument.PENDING_EVENTS, 0);
   private static final InstanceQuery ALL_OF_TTD = new InstanceQuery("ttd", null, null, null, null, null, null, null,
       null, null, null, null, null, null, null, false);
 
@@ -54,7 +62,7 @@ abstract class InstanceStoreContract {
   @BeforeEach
   void newStore() {
     mongo = mongo();
-    store = new MongoInstanceStore(mongo, new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(64)));
+    store = new MongoInstanceStore(mongo, LIMITS, NO_MEMORY);
   }
 
   @Test
@@ -155,7 +163,7 @@ abstract class InstanceStoreContract {
 
   @Test
   void anInsertPastTheMaxSizeIsRefusedAndStoresNothing() {
-    Instance instance = fullInstance().withDataValues(values(1_400));
+    Instance instance = fullInstance().withDataValues(DataValues.of("key", 1_400));
 
     assertThatThrownBy(() -> store.insert(instance, List.of(event(instance, "Created"))))
         .isInstanceOf(InstanceTooLargeException.class);
@@ -164,10 +172,10 @@ abstract class InstanceStoreContract {
 
   @Test
   void aReplacePastTheMaxSizeIsRefusedAndLeavesTheInstanceAndItsOutboxAsTheyWere() {
-    Instance instance = fullInstance().withDataValues(values(500));
+    Instance instance = fullInstance().withDataValues(DataValues.of("key", 500));
     InstanceEvent created = event(instance, "Created");
     store.insert(instance, List.of(created));
-    Instance grown = instance.withDataValues(values(1_400)).changedBy(NOW.plusSeconds(1), "2");
+    Instance grown = instance.withDataValues(DataValues.of("key", 1_400)).changedBy(NOW.plusSeconds(1), "2");
 
     assertThatThrownBy(() -> store.replace(1, grown, List.of(event(instance, "Saved"))))
         .isInstanceOf(InstanceTooLargeException.class)
@@ -175,12 +183,13 @@ abstract class InstanceStoreContract {
 
     assertThat(store.find(instance.instanceGuid()).orElseThrow()).isEqualTo(new StoredInstance(instance, 1));
     assertThat(store.pending(instance.instanceGuid()).events()).containsExactly(created);
-    assertThat(store.replace(1, instance.withDataValues(values(1_000)), List.of())).isPresent();
+    assertThat(store.replace(1, instance.withDataValues(DataValues.of("key", 1_000)), List.of())).isPresent();
   }
 
   @Test
   void aMaxSizeBeyondWhatMongoDbHoldsIsRefusedAtTheStart() {
-    assertThatThrownBy(() -> new MongoInstanceStore(mongo, new InstanceLimits(DataSize.ofMegabytes(16), DataSize.ofMegabytes(2))))
+    assertThatThrownBy(() -> new MongoInstanceStore(mongo,
+        new InstanceLimits(DataSize.ofMegabytes(16), DataSize.ofMegabytes(2), null, Duration.ZERO), NO_MEMORY))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("storage.instances.max-size");
   }
@@ -221,13 +230,53 @@ abstract class InstanceStoreContract {
   @Test
   void aPageHoldsOneInstanceLargerThanItsSize() {
     MongoInstanceStore smallPages = new MongoInstanceStore(mongo,
-        new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(1)));
+        new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(1), null, Duration.ZERO), NO_MEMORY);
     List<String> guids = insertInOrder(2, 100);
 
     InstancePage first = smallPages.find(ALL_OF_TTD, null, 100);
 
     assertThat(guids(first)).containsExactly(guids.getFirst());
     assertThat(first.more()).isTrue();
+  }
+
+  @Test
+  void theStoreHoldsMemoryForWhatItReadsAndWritesAtItsStoredSizeFirst() {
+    List<Long> held = new ArrayList<>();
+    MongoInstanceStore measured = new MongoInstanceStore(mongo, LIMITS, held::add);
+    Instance first = fullInstance().withDataValues(DataValues.of("key", 100)).changedBy(NOW, "1");
+    Instance second = fullInstance().changedBy(NOW.minusSeconds(1), "1");
+
+    measured.insert(first, List.of());
+    measured.insert(second, List.of());
+    assertThat(held).containsExactly(storedSize(first), storedSize(second));
+
+    held.clear();
+    measured.find(first.instanceGuid());
+    assertThat(held).containsExactly(storedSize(first));
+
+    held.clear();
+    measured.find(ALL_OF_TTD, null, 10);
+    long firstOnPage = storedSize(first, OUTBOX_ASIDE);
+    assertThat(held).as("a page reads the instances without their outbox")
+        .containsExactly(firstOnPage, firstOnPage + storedSize(second, OUTBOX_ASIDE));
+  }
+
+  @Test
+  void aWriteRefusedItsMemoryStoresNothing() {
+    Instance instance = fullInstance();
+    InstanceEvent created = event(instance, "Created");
+    store.insert(instance, List.of(created));
+    MongoInstanceStore busy = new MongoInstanceStore(mongo, LIMITS, storedBytes -> {
+      throw new IllegalStateException("busy");
+    });
+
+    assertThatThrownBy(() -> busy.replace(1, instance.changedBy(NOW.plusSeconds(1), "2"),
+        List.of(event(instance, "Saved")))).hasMessage("busy");
+    assertThatThrownBy(() -> busy.insert(fullInstance(), List.of())).hasMessage("busy");
+
+    assertThat(store.find(instance.instanceGuid()).orElseThrow()).isEqualTo(new StoredInstance(instance, 1));
+    assertThat(store.pending(instance.instanceGuid()).events()).containsExactly(created);
+    assertThat(mongo.getCollection(mongo.getCollectionName(InstanceDocument.class)).countDocuments()).isEqualTo(1);
   }
 
   @Test
@@ -296,24 +345,26 @@ abstract class InstanceStoreContract {
         List.of(form), texts, Map.of("value", "v"), NOW, "1337", NOW, "1337");
   }
 
-  /** {@code count} data values, about 55 bytes each as stored. */
-  private static Map<String, String> values(int count) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < count; i++) {
-      values.put(String.format("key-%06d", i), String.format("value-%04d", i));
-    }
-    return values;
-  }
-
   /** {@code count} instances of ttd with {@code values} data values each, their guids in the queries' order. */
   private List<String> insertInOrder(int count, int values) {
     List<String> guids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Instance instance = fullInstance().withDataValues(values(values)).changedBy(NOW.minusSeconds(i), "1337");
+      Instance instance = fullInstance().withDataValues(DataValues.of("key", values))
+          .changedBy(NOW.minusSeconds(i), "1337");
       store.insert(instance, List.of());
       guids.add(instance.instanceGuid());
     }
     return guids;
+  }
+
+  /** The instance's document as the store holds it, outbox and all, in bytes. */
+  private long storedSize(Instance instance) {
+    return storedSize(instance, new Document());
+  }
+
+  private long storedSize(Instance instance, Document projection) {
+    return mongo.getCollection(mongo.getCollectionName(InstanceDocument.class)).withDocumentClass(RawBsonDocument.class)
+        .find(new Document("_id", instance.instanceGuid())).projection(projection).first().getByteBuffer().remaining();
   }
 
   private static List<String> guids(InstancePage page) {

@@ -1,0 +1,76 @@
+package no.instanceplatform.storage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import no.instanceplatform.model.Application;
+import no.instanceplatform.storage.applications.ApplicationStore;
+import no.instanceplatform.storage.support.DataValues;
+import no.instanceplatform.storage.support.IntegrationTest;
+import no.instanceplatform.storage.support.StorageHttp;
+import no.instanceplatform.web.MemoryBudget;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each request holds instance memory for the instances it reads and writes (here 1 MB, waited for 1 s) until it
+ * ends: one that finds it spent waits, then is 503 to be sent again, having changed nothing. The instance here, of 800
+ * data values, needs more than the whole memory.
+ */
+@TestPropertySource(properties = {"storage.instances.memory=1MB", "storage.instances.memory-wait=1s"})
+class InstanceMemoryIntegrationTests extends IntegrationTest {
+
+  private static final String INSTANCES = "/storage/api/v1/instances";
+
+  @Autowired
+  ApplicationStore applications;
+
+  @Autowired
+  RequestInstanceMemory memory;
+
+  private String instance;
+
+  @BeforeEach
+  void anInstance() {
+    applications.upsert(StorageHttp.JSON.readValue(
+        "{\"id\": \"ttd/held\", \"org\": \"ttd\", \"dataTypes\": [{\"id\": \"file\"}]}", Application.class));
+    JsonNode created = as(USER_1337).post(INSTANCES + "?appId=ttd/held", Map.of(
+        "instanceOwner", Map.of("partyId", "501337"), "dataValues", DataValues.of("v", 800))).json();
+    instance = INSTANCES + "/" + created.path("id").asString();
+  }
+
+  @Test
+  void requestsThatEachNeedTheWholeMemoryTakeTurns() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(http.get(instance).status()).as("read %d: the one before gave its memory back", i).isEqualTo(200);
+    }
+    assertThat(http.get(INSTANCES + "?appId=ttd/held").json().path("count").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aReadThatFindsTheMemorySpentWaitsThenIs503() {
+    StorageHttp.Response refused;
+    try (MemoryBudget.Reservation spent = memory.budget().reserve(memory.budget().bytes(), "held by the test")) {
+      refused = http.get(instance);
+    }
+
+    assertProblem(refused, 503, "as many instances as its memory allows");
+    assertThat(refused.header("Retry-After")).isNotNull();
+    assertThat(http.get(instance).status()).as("sent again").isEqualTo(200);
+  }
+
+  @Test
+  void aWriteThatFindsTheMemorySpentIs503AndChangesNothing() {
+    JsonNode before = http.get(instance).json();
+    StorageHttp.Response refused;
+    try (MemoryBudget.Reservation spent = memory.budget().reserve(memory.budget().bytes(), "held by the test")) {
+      refused = http.put(instance + "/datavalues", Map.of("values", Map.of("new", "value")));
+    }
+
+    assertProblem(refused, 503, "as many instances as its memory allows");
+    assertThat(http.get(instance).json()).isEqualTo(before);
+  }
+}
