@@ -1,7 +1,9 @@
 package no.instanceplatform.web;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.context.request.RequestAttributes;
@@ -14,8 +16,11 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 public final class RequestMemory {
 
-  /** Names each hold's callback apart, should a request hold more than once. */
-  private static final AtomicLong HOLDS = new AtomicLong();
+  /** Names each release's callback apart, should a request register more than one. */
+  private static final AtomicLong RELEASES = new AtomicLong();
+
+  /** The request's holdings, by budget. */
+  private static final String HOLDINGS = RequestMemory.class.getName() + ".holdings";
 
   private RequestMemory() {}
 
@@ -29,7 +34,7 @@ public final class RequestMemory {
     if (request == null) {
       return false;
     }
-    request.registerDestructionCallback(RequestMemory.class.getName() + "#" + HOLDS.incrementAndGet(), release,
+    request.registerDestructionCallback(RequestMemory.class.getName() + "#" + RELEASES.incrementAndGet(), release,
         RequestAttributes.SCOPE_REQUEST);
     return true;
   }
@@ -48,11 +53,17 @@ public final class RequestMemory {
     if (request == null) {
       return;
     }
-    String key = RequestMemory.class.getName() + "@" + System.identityHashCode(budget);
-    Held held = (Held) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+    @SuppressWarnings("unchecked")
+    Map<MemoryBudget, Held> holdings = (Map<MemoryBudget, Held>) request.getAttribute(HOLDINGS,
+        RequestAttributes.SCOPE_REQUEST);
+    if (holdings == null) {
+      holdings = new IdentityHashMap<>();
+      request.setAttribute(HOLDINGS, holdings, RequestAttributes.SCOPE_REQUEST);
+    }
+    Held held = holdings.get(budget);
     if (held == null) {
       held = new Held();
-      request.setAttribute(key, held, RequestAttributes.SCOPE_REQUEST);
+      holdings.put(budget, held);
       releaseAtRequestEnd(held::release);
     }
     long wanted = Math.min(bytes, budget.bytes());
