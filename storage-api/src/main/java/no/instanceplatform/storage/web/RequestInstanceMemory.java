@@ -19,7 +19,7 @@ class RequestInstanceMemory implements InstanceMemory {
    * size, and a write holds the instance read, the changed one, the document converted and mapped for the update, its
    * encoding, and the instance read back: about 30 times.
    */
-  static final int HEAP_BYTES_PER_STORED_BYTE = 32;
+  private static final int HEAP_BYTES_PER_STORED_BYTE = 32;
 
   private static final String BUSY =
       "Storage is working on as many instances as its memory allows. Try again shortly.";
