@@ -3,8 +3,6 @@ package no.instanceplatform.web;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
@@ -62,7 +60,7 @@ public class BudgetedJsonConverter extends JacksonJsonHttpMessageConverter {
   /** What one body holds of the budget, taken as the body is read and given back together. */
   private final class BodyMemory implements AutoCloseable {
 
-    private final List<MemoryBudget.Reservation> held = new ArrayList<>();
+    private final MemoryBudget.Holding held = budget.holding();
     private long read;
 
     HttpInputMessage reading(HttpInputMessage input) {
@@ -85,13 +83,13 @@ public class BudgetedJsonConverter extends JacksonJsonHttpMessageConverter {
       if (read > most) {
         throw new TooLarge(most);
       }
-      held.add(budget.reserve((long) bytes * HEAP_BYTES_PER_BYTE,
-          "The service is reading as many JSON bodies as its memory allows. Try again shortly."));
+      held.atLeast(read * HEAP_BYTES_PER_BYTE,
+          "The service is reading as many JSON bodies as its memory allows. Try again shortly.");
     }
 
     @Override
     public void close() {
-      held.forEach(MemoryBudget.Reservation::close);
+      held.close();
     }
 
     private final class Counted extends FilterInputStream {

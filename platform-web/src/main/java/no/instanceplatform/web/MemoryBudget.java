@@ -1,6 +1,8 @@
 package no.instanceplatform.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +92,53 @@ public final class MemoryBudget {
 
   private static int permits(long size) {
     return (int) Math.max(1, (size + KIB - 1) / KIB);
+  }
+
+  /** A holding of this budget that grows as its holder needs more, given back together when it is closed. */
+  public Holding holding() {
+    return new Holding();
+  }
+
+  /**
+   * What one holder (a request, a body being read) holds of the budget. Its holder's work runs in one thread, so it
+   * needs no lock.
+   */
+  public final class Holding implements AutoCloseable {
+
+    private final List<Reservation> reservations = new ArrayList<>();
+    private long held;
+
+    private Holding() {}
+
+    /**
+     * Holds at least {@code size} bytes (at most the whole budget): what is held already counts, and the difference
+     * is taken if it is free at once. Otherwise what is held is given back and the whole is waited for in turn:
+     * holders that each held some and waited for more could wait for each other until all were refused.
+     *
+     * @param busy the 503's detail, should the wait be in vain
+     * @throws Busy when the budget was not free within the wait
+     */
+    public void atLeast(long size, String busy) {
+      long wanted = Math.min(size, bytes);
+      if (wanted <= held) {
+        return;
+      }
+      Optional<Reservation> more = reserveNow(wanted - held);
+      if (more.isPresent()) {
+        reservations.add(more.get());
+      } else {
+        close();
+        reservations.add(reserve(wanted, busy));
+      }
+      held = wanted;
+    }
+
+    @Override
+    public void close() {
+      reservations.forEach(Reservation::close);
+      reservations.clear();
+      held = 0;
+    }
   }
 
   /** Bytes of the budget held until closed; closing again gives nothing back twice. */
