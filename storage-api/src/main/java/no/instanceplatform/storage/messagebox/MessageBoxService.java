@@ -3,7 +3,6 @@ package no.instanceplatform.storage.messagebox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +25,11 @@ import no.instanceplatform.storage.instances.DateRange;
 import no.instanceplatform.storage.instances.IfMatch;
 import no.instanceplatform.storage.instances.InstanceChange;
 import no.instanceplatform.storage.instances.InstanceEvents;
-import no.instanceplatform.storage.instances.InstancePage;
+import no.instanceplatform.storage.instances.InstanceMemory;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceService;
 import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.instances.InstanceUpdater;
-import no.instanceplatform.storage.instances.Keyset;
 import no.instanceplatform.storage.security.AccessPolicy;
 import no.instanceplatform.storage.security.InstanceAction;
 import org.springframework.stereotype.Service;
@@ -44,28 +42,23 @@ import org.springframework.stereotype.Service;
 @Service
 class MessageBoxService {
 
-  /** Instances are read from the store in pages of this size until the last. */
-  static final int PAGE_SIZE = 1000;
-
-  private static final Comparator<Instance> NEWEST_FIRST = Comparator
-      .comparing(Instance::lastChanged, Comparator.nullsLast(Comparator.reverseOrder()))
-      .thenComparing(Instance::instanceGuid, Comparator.reverseOrder());
-
   private final InstanceUpdater updater;
   private final InstanceService instances;
   private final InstanceStore store;
+  private final InstanceMemory memory;
   private final InstanceEventService events;
   private final ApplicationStore applications;
   private final AccessPolicy policy;
   private final MessageBoxMapper mapper;
   private final Clock clock;
 
-  MessageBoxService(InstanceUpdater updater, InstanceService instances, InstanceStore store,
+  MessageBoxService(InstanceUpdater updater, InstanceService instances, InstanceStore store, InstanceMemory memory,
       InstanceEventService events, ApplicationStore applications, AccessPolicy policy, MessageBoxMapper mapper,
       Clock clock) {
     this.updater = updater;
     this.instances = instances;
     this.store = store;
+    this.memory = memory;
     this.events = events;
     this.applications = applications;
     this.policy = policy;
@@ -79,13 +72,13 @@ class MessageBoxService {
     return mapper.view(caller, lang).map(instance);
   }
 
-  /** The party's instances in one box, newest change first. */
+  /** The party's instances in one box, newest change first (at most {@value MessageBoxListing#MOST}). */
   List<MessageBoxInstance> list(Caller caller, String partyId, String state, String language) {
     MessageBoxLanguage lang = MessageBoxLanguage.parse(language);
     MessageBoxState box = MessageBoxState.parse(state);
     policy.requirePartyListing(caller, partyId);
     Criteria criteria = new Criteria(Set.of(partyId), null, EnumSet.of(box), null, null);
-    return find(criteria).stream().map(mapper.view(caller, lang)::map).toList();
+    return find(criteria, instance -> true, mapper.view(caller, lang));
   }
 
   /** Every box of one party, optionally of one app: Altinn's {@code GET search}. */
@@ -98,7 +91,7 @@ class MessageBoxService {
     String app = appId == null || appId.isBlank() ? null : AppId.parse(appId.trim()).toString();
     policy.requirePartyListing(caller, party);
     Criteria criteria = new Criteria(Set.of(party), app, EnumSet.allOf(MessageBoxState.class), null, null);
-    return find(criteria).stream().map(mapper.view(caller, lang)::map).toList();
+    return find(criteria, instance -> true, mapper.view(caller, lang));
   }
 
   /** Altinn's current message box search ({@code POST search}). */
@@ -112,7 +105,7 @@ class MessageBoxService {
     criteria.partyIds().forEach(party -> policy.requirePartyListing(caller, party));
     MessageBoxMapper.View view = mapper.view(caller, lang);
     if (search.searchString() == null || search.searchString().isBlank()) {
-      return find(criteria).stream().map(view::map).toList();
+      return find(criteria, instance -> true, view);
     }
     List<Application> titled = appsTitled(search.searchString().trim());
     Set<String> appIds = titled.stream().map(Application::id)
@@ -123,7 +116,7 @@ class MessageBoxService {
     }
     Criteria narrowed = appIds.size() == 1 ? criteria.withApp(appIds.iterator().next()) : criteria;
     view.knowing(titled);
-    return find(narrowed).stream().filter(i -> appIds.contains(i.appId())).map(view::map).toList();
+    return find(narrowed, instance -> appIds.contains(instance.appId()), view);
   }
 
   /** Soft or hard deletion, exactly as {@code DELETE /instances}; the message box is answered {@code true}. */
@@ -223,40 +216,25 @@ class MessageBoxService {
   }
 
   /**
-   * Every instance matching the criteria, newest change first, read page by page along the keyset. The boxes do
-   * not overlap, so boxes chosen together are read one by one and merged; all three together are simply every
-   * instance that is not hard-deleted.
+   * The newest instances matching the criteria (and {@code wanted}), as the view maps them. The boxes do not
+   * overlap, so boxes chosen together are read one by one and merged; all three together are simply every instance
+   * that is not hard-deleted.
    */
-  private List<Instance> find(Criteria criteria) {
+  private List<MessageBoxInstance> find(Criteria criteria, Predicate<Instance> wanted, MessageBoxMapper.View view) {
     Instant now = clock.instant();
+    MessageBoxListing listing = new MessageBoxListing(store, memory, view);
     if (criteria.boxes().size() == MessageBoxState.values().length) {
-      return readAll(query(criteria, null, null, now));
+      return listing.read(query(criteria, null, null, now), wanted).newest();
     }
-    List<Instance> found = new ArrayList<>();
     for (MessageBoxState box : criteria.boxes()) {
-      found.addAll(readAll(query(criteria, box.isArchived, box.isSoftDeleted, now)));
+      listing.read(query(criteria, box.isArchived, box.isSoftDeleted, now), wanted);
     }
-    found.sort(NEWEST_FIRST);
-    return found;
+    return listing.newest();
   }
 
   private static InstanceQuery query(Criteria c, Boolean isArchived, Boolean isSoftDeleted, Instant now) {
     return new InstanceQuery(null, c.appId(), c.partyIds(), Set.of(), null, null, c.lastChanged(), c.created(),
         null, null, null, isArchived, isSoftDeleted, false, now, false);
-  }
-
-  private List<Instance> readAll(InstanceQuery query) {
-    List<Instance> all = new ArrayList<>();
-    Keyset after = null;
-    while (true) {
-      InstancePage page = store.find(query, after, PAGE_SIZE);
-      all.addAll(page.instances());
-      if (!page.more()) {
-        return all;
-      }
-      Instance last = page.instances().getLast();
-      after = new Keyset(last.lastChanged(), last.instanceGuid());
-    }
   }
 
   private static String partyId(String text) {

@@ -5,6 +5,8 @@ import no.instanceplatform.storage.instances.InstanceMemory;
 import no.instanceplatform.web.MemoryBudget;
 import no.instanceplatform.web.RequestMemory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The instance memory as a {@link MemoryBudget} each request holds of until it ends. Without it, what one request
@@ -24,6 +26,9 @@ class RequestInstanceMemory implements InstanceMemory {
   private static final String BUSY =
       "Storage is working on as many instances as its memory allows. Try again shortly.";
 
+  /** What the request keeps, in heap bytes (see {@link #keep}). */
+  private static final String KEPT = RequestInstanceMemory.class.getName() + ".kept";
+
   private final MemoryBudget budget;
 
   RequestInstanceMemory(InstanceLimits limits) {
@@ -32,7 +37,20 @@ class RequestInstanceMemory implements InstanceMemory {
 
   @Override
   public void holdFor(long storedBytes) {
-    RequestMemory.holdAtLeast(budget, storedBytes * HEAP_BYTES_PER_STORED_BYTE, BUSY);
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    Object kept = request == null ? null : request.getAttribute(KEPT, RequestAttributes.SCOPE_REQUEST);
+    long keeping = kept == null ? 0 : (Long) kept;
+    RequestMemory.holdAtLeast(budget, keeping + storedBytes * HEAP_BYTES_PER_STORED_BYTE, BUSY);
+  }
+
+  @Override
+  public void keep(long heapBytes) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return;
+    }
+    request.setAttribute(KEPT, heapBytes, RequestAttributes.SCOPE_REQUEST);
+    RequestMemory.holdAtLeast(budget, heapBytes, BUSY);
   }
 
   MemoryBudget budget() {

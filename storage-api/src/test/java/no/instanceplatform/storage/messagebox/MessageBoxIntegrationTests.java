@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import no.instanceplatform.model.Application;
 import no.instanceplatform.model.Instance;
@@ -230,26 +230,34 @@ class MessageBoxIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void aLongListIsReadPageByPageWithoutLosingOrRepeatingAnInstance() {
+  void longListsAreReadPageByPageAndEndAtTheNewestFiveThousand() {
     Instant base = Instant.parse("2024-01-01T00:00:00Z");
-    List<String> guids = new ArrayList<>();
-    for (int i = 0; i < 2 * MessageBoxService.PAGE_SIZE + 5; i++) {
-      String guid = UUID.randomUUID().toString();
-      guids.add(guid);
-      // Pairs share a lastChanged, so page boundaries fall on ties too.
+    List<Instance> active = new ArrayList<>();
+    List<Instance> deleted = new ArrayList<>();
+    List<Instance> archived = new ArrayList<>();
+    for (int i = 0; i < MessageBoxListing.MOST + 6; i++) {
+      // Pairs of one box share a lastChanged, so page boundaries fall on ties too; the newest few are archived.
       Instant changed = base.plusSeconds(i / 2);
-      store.insert(new Instance(PARTY + "/" + guid, InstanceOwner.ofParty(PARTY), "ttd/multi", "ttd", null, null,
-          base, null, InstanceStatus.initial(), List.of(), List.of(), null, null, base, "1337", changed, "1337"),
-          List.of());
+      InstanceStatus status = i >= MessageBoxListing.MOST + 4 ? InstanceStatus.initial().withArchived(changed)
+          : i % 4 < 2 ? InstanceStatus.initial() : InstanceStatus.initial().withSoftDeleted(changed);
+      String guid = UUID.randomUUID().toString();
+      Instance instance = new Instance(PARTY + "/" + guid, InstanceOwner.ofParty(PARTY), "ttd/multi", "ttd", null,
+          null, base, null, status, List.of(), List.of(), null, null, base, "1337", changed, "1337");
+      store.insert(instance, List.of());
+      (status.isArchived() ? archived : status.isSoftDeleted() ? deleted : active).add(instance);
     }
+    List<Instance> all = new ArrayList<>(active);
+    all.addAll(deleted);
+    all.addAll(archived);
+    List<Instance> activeOrDeleted = new ArrayList<>(active);
+    activeOrDeleted.addAll(deleted);
 
-    List<String> listed = ids(user.get(SBL + "/" + PARTY + "?state=active"));
-
-    assertThat(listed).hasSize(guids.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(guids);
-    Map<String, Integer> position = new HashMap<>();
-    IntStream.range(0, guids.size()).forEach(i -> position.put(guids.get(i), i / 2));
-    List<Integer> seconds = listed.stream().map(position::get).toList();
-    assertThat(seconds).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+    assertThat(ids(user.get(SBL + "/" + PARTY + "?state=active"))).as("one box, three pages, all of it")
+        .containsExactlyElementsOf(newest(active, active.size()));
+    assertThat(ids(user.get(SBL + "/search?instanceOwner.partyId=" + PARTY))).as("every box: one query")
+        .containsExactlyElementsOf(newest(all, MessageBoxListing.MOST));
+    assertThat(search(Map.of("includeActive", true, "includeDeleted", true))).as("two boxes merged")
+        .containsExactlyElementsOf(newest(activeOrDeleted, MessageBoxListing.MOST));
   }
 
   // ---- GET /search ----
@@ -593,6 +601,13 @@ class MessageBoxIntegrationTests extends IntegrationTest {
     JsonNode list = response.json();
     assertThat(list.isArray()).as(response.toString()).isTrue();
     return StreamSupport.stream(list.spliterator(), false).map(i -> i.path("id").asString()).toList();
+  }
+
+  /** The guids of the newest instances, in the message box's order: lastChanged, then guid, descending. */
+  private static List<String> newest(List<Instance> instances, int most) {
+    return instances.stream()
+        .sorted(Comparator.comparing(Instance::lastChanged).thenComparing(Instance::instanceGuid).reversed())
+        .limit(most).map(Instance::instanceGuid).toList();
   }
 
   private static List<String> eventTypes(JsonNode events) {

@@ -2,9 +2,17 @@ package no.instanceplatform.storage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import no.instanceplatform.model.Application;
+import no.instanceplatform.model.Instance;
+import no.instanceplatform.model.InstanceOwner;
+import no.instanceplatform.model.InstanceStatus;
+import no.instanceplatform.model.Substatus;
 import no.instanceplatform.storage.applications.ApplicationStore;
+import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.support.DataValues;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
@@ -18,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Each request holds instance memory for the instances it reads and writes (here 1 MB, waited for 1 s) until it
  * ends: one that finds it spent waits, then is 503 to be sent again, having changed nothing. The instance here, of 800
- * data values, needs more than the whole memory.
+ * data values, needs more than the whole memory. Pages of 1 KB hold one instance each.
  */
-@TestPropertySource(properties = {"storage.instances.memory=1MB", "storage.instances.memory-wait=1s"})
+@TestPropertySource(properties = {"storage.instances.memory=1MB", "storage.instances.memory-wait=1s",
+    "storage.instances.max-page-size=1KB"})
 class InstanceMemoryIntegrationTests extends IntegrationTest {
 
   private static final String INSTANCES = "/storage/api/v1/instances";
@@ -30,6 +39,9 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
 
   @Autowired
   RequestInstanceMemory memory;
+
+  @Autowired
+  InstanceStore store;
 
   private String instance;
 
@@ -72,5 +84,32 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
 
     assertProblem(refused, 503, "as many instances as its memory allows");
     assertThat(http.get(instance).json()).isEqualTo(before);
+  }
+
+  @Test
+  void aListingHoldsMemoryForWhatItKeepsOnTopOfThePageItReads() {
+    applications.upsert(StorageHttp.JSON.readValue(
+        "{\"id\": \"ttd/listed\", \"org\": \"ttd\", \"dataTypes\": []}", Application.class));
+    Instant now = Instant.parse("2024-01-01T00:00:00Z");
+    Substatus long1000 = new Substatus("sub.label", "d".repeat(1000));
+    for (int i = 0; i < 40; i++) {
+      String guid = UUID.randomUUID().toString();
+      store.insert(new Instance("501337/" + guid, InstanceOwner.ofParty("501337"), "ttd/listed", "ttd", null, null,
+          now, null, InstanceStatus.initial().withSubstatus(long1000), List.of(), List.of(), null, null, now, "1337",
+          now.plusSeconds(i), "1337"), List.of());
+    }
+    String listing = "/storage/api/v1/sbl/instances/search?instanceOwner.partyId=501337&appId=ttd/listed";
+    StorageHttp user = as(USER_1337);
+    assertThat(user.get(listing).json().size()).isEqualTo(40);
+
+    // A page here holds one instance of about 1.5 KB, 48 KB of memory; the 40 listed hold about 2.6 KB each.
+    StorageHttp.Response refused;
+    try (MemoryBudget.Reservation spent = memory.budget().reserve(memory.budget().bytes() - 100 * 1024,
+        "held by the test")) {
+      refused = user.get(listing);
+    }
+
+    assertProblem(refused, 503, "as many instances as its memory allows");
+    assertThat(user.get(listing).json().size()).as("sent again").isEqualTo(40);
   }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import no.instanceplatform.model.CompleteConfirmation;
 import no.instanceplatform.model.DataElement;
 import no.instanceplatform.model.Instance;
@@ -48,7 +49,7 @@ abstract class InstanceStoreContract {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   private static final InstanceLimits LIMITS =
       new InstanceLimits(DataSize.ofKilobytes(64), DataSize.ofKilobytes(64), null, Duration.ZERO);
-  private static final InstanceMemory NO_MEMORY = storedBytes -> {};
+  private static final InstanceMemory NO_MEMORY = memory(storedBytes -> {});
   private static final Document OUTBOX_ASIDE = new Document(InstanceDocument.PENDING_EVENTS, 0);
   private static final InstanceQuery ALL_OF_TTD = new InstanceQuery("ttd", null, null, null, null, null, null, null,
       null, null, null, null, null, null, null, false);
@@ -242,7 +243,7 @@ abstract class InstanceStoreContract {
   @Test
   void theStoreHoldsMemoryForWhatItReadsAndWritesAtItsStoredSizeFirst() {
     List<Long> held = new ArrayList<>();
-    MongoInstanceStore measured = new MongoInstanceStore(mongo, LIMITS, held::add);
+    MongoInstanceStore measured = new MongoInstanceStore(mongo, LIMITS, memory(held::add));
     Instance first = fullInstance().withDataValues(DataValues.of("key", 100)).changedBy(NOW, "1");
     Instance second = fullInstance().changedBy(NOW.minusSeconds(1), "1");
 
@@ -266,9 +267,9 @@ abstract class InstanceStoreContract {
     Instance instance = fullInstance();
     InstanceEvent created = event(instance, "Created");
     store.insert(instance, List.of(created));
-    MongoInstanceStore busy = new MongoInstanceStore(mongo, LIMITS, storedBytes -> {
+    MongoInstanceStore busy = new MongoInstanceStore(mongo, LIMITS, memory(storedBytes -> {
       throw new IllegalStateException("busy");
-    });
+    }));
 
     assertThatThrownBy(() -> busy.replace(1, instance.changedBy(NOW.plusSeconds(1), "2"),
         List.of(event(instance, "Saved")))).hasMessage("busy");
@@ -379,5 +380,20 @@ abstract class InstanceStoreContract {
   private static InstanceEvent event(Instance instance, String type) {
     return new InstanceEvent(UUID.randomUUID().toString(), instance.id(), null, type, NOW, "501337",
         new PlatformUser(1337, null, 2, null, null), instance.process());
+  }
+
+  /** Memory that tells {@code held} what the store holds it for; the store keeps nothing beyond one call. */
+  private static InstanceMemory memory(LongConsumer held) {
+    return new InstanceMemory() {
+      @Override
+      public void holdFor(long storedBytes) {
+        held.accept(storedBytes);
+      }
+
+      @Override
+      public void keep(long heapBytes) {
+        throw new AssertionError("the store keeps no memory");
+      }
+    };
   }
 }
