@@ -17,9 +17,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 class RequestInstanceMemory implements InstanceMemory {
 
   /**
-   * Reasoned from the objects' layouts, not measured exactly: a stored instance decodes to maps about 8 times its
-   * size, and a write holds the instance read, the changed one, the document converted and mapped for the update, its
-   * encoding, and the instance read back: about 30 times.
+   * Measured object by object ({@code bench/footprint}, docs/PERFORMANCE.md): a read holds up to 11 times an
+   * instance's stored size at once (its bytes, their document, Spring Data's record, the instance), and a replace
+   * with everything it makes kept at once (the instance read and changed, its record, document, update and mapped
+   * update, the command's bytes and the answer read back) 13 to 22 times. The rest leaves room for the answer being
+   * written; a replace allocates 37 to 75 times in all, more than it can hold at once.
    */
   private static final int HEAP_BYTES_PER_STORED_BYTE = 32;
 
