@@ -21,7 +21,7 @@ class RequestInstanceMemory implements InstanceMemory {
    * instance's stored size at once (its bytes, their document, Spring Data's record, the instance), and a replace
    * with everything it makes kept at once (the instance read and changed, its record, document, update and mapped
    * update, the command's bytes and the answer read back) 13 to 22 times. The rest leaves room for the answer being
-   * written; a replace allocates 37 to 75 times in all, more than it can hold at once.
+   * written; a replace allocates about 38 to 75 times in all, more than it can hold at once.
    */
   private static final int HEAP_BYTES_PER_STORED_BYTE = 32;
 
