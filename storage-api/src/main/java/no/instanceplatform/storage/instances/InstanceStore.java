@@ -2,6 +2,7 @@ package no.instanceplatform.storage.instances;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceEvent;
 
@@ -32,6 +33,13 @@ public interface InstanceStore {
    * fewer when they would take more than {@link InstanceLimits#maxPageSize} in the store, but at least one.
    */
   InstancePage find(InstanceQuery query, Keyset after, int limit);
+
+  /**
+   * Hands the instances matching the query to {@code each}, in its order, one at a time, until {@code each} answers
+   * false or they end: for a reader that keeps less of each instance than the instance (the message box's views),
+   * so that the request holds one instance at a time rather than a page, and the store reads the result once.
+   */
+  void scan(InstanceQuery query, Predicate<Instance> each);
 
   /** How many instances match the query. */
   long count(InstanceQuery query);

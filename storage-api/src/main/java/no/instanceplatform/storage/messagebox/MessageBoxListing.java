@@ -8,24 +8,19 @@ import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.MessageBoxInstance;
 import no.instanceplatform.model.Substatus;
 import no.instanceplatform.storage.instances.InstanceMemory;
-import no.instanceplatform.storage.instances.InstancePage;
 import no.instanceplatform.storage.instances.InstanceQuery;
 import no.instanceplatform.storage.instances.InstanceStore;
-import no.instanceplatform.storage.instances.Keyset;
 
 /**
  * One request's list of message box instances, the newest {@value #MOST} at most, as Altinn answers them (its
- * search asks its store for that many). Each page of instances is turned into the message box's small views as it
- * is read, so the request keeps those rather than the instances with their data elements and values, and holds
- * {@link InstanceMemory} for them under the pages it reads next.
+ * search asks its store for that many). Each instance is turned into the message box's small view as the store hands
+ * it on ({@link InstanceStore#scan}), so the request keeps the views rather than the instances with their data
+ * elements and values, and holds {@link InstanceMemory} for them under the one instance it reads next.
  */
 final class MessageBoxListing {
 
   /** Altinn's message box answers at most this many instances. */
   static final int MOST = 5000;
-
-  /** Instances are read from the store in pages of this size (fewer when they are large). */
-  static final int PAGE_SIZE = 1000;
 
   private static final Comparator<MessageBoxInstance> NEWEST_FIRST = Comparator
       .comparing(MessageBoxInstance::lastChangedDateTime, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -53,31 +48,20 @@ final class MessageBoxListing {
     this.view = view;
   }
 
-  /**
-   * Adds the newest instances of the query that are {@code wanted}, up to {@value #MOST}, reading page by page along
-   * the keyset.
-   */
+  /** Adds the newest instances of the query that are {@code wanted}, up to {@value #MOST}. */
   MessageBoxListing read(InstanceQuery query, Predicate<Instance> wanted) {
     queries++;
-    int taken = 0;
-    Keyset after = null;
-    while (true) {
-      InstancePage page = store.find(query, after, PAGE_SIZE);
-      for (Instance instance : page.instances()) {
-        if (taken < MOST && wanted.test(instance)) {
-          MessageBoxInstance mapped = view.map(instance);
-          views.add(mapped);
-          heapBytes += heapBytes(mapped);
-          taken++;
-        }
+    int before = views.size();
+    store.scan(query, instance -> {
+      if (wanted.test(instance)) {
+        MessageBoxInstance mapped = view.map(instance);
+        views.add(mapped);
+        heapBytes += heapBytes(mapped);
+        memory.keep(heapBytes);
       }
-      memory.keep(heapBytes);
-      if (!page.more() || taken == MOST) {
-        return this;
-      }
-      Instance last = page.instances().getLast();
-      after = new Keyset(last.lastChanged(), last.instanceGuid());
-    }
+      return views.size() - before < MOST;
+    });
+    return this;
   }
 
   /** What was read, newest change first; of several queries' instances, the newest {@value #MOST}. */

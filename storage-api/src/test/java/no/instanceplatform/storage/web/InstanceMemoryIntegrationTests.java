@@ -26,10 +26,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Each request holds instance memory for the instances it reads and writes (here 1 MB, waited for 1 s) until it
  * ends: one that finds it spent waits, then is 503 to be sent again, having changed nothing. The instance here, of 800
- * data values, needs more than the whole memory. Pages of 1 KB hold one instance each.
+ * data values, needs more than the whole memory.
  */
-@TestPropertySource(properties = {"storage.instances.memory=1MB", "storage.instances.memory-wait=1s",
-    "storage.instances.max-page-size=1KB"})
+@TestPropertySource(properties = {"storage.instances.memory=1MB", "storage.instances.memory-wait=1s"})
 class InstanceMemoryIntegrationTests extends IntegrationTest {
 
   private static final String INSTANCES = "/storage/api/v1/instances";
@@ -87,7 +86,7 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
   }
 
   @Test
-  void aListingHoldsMemoryForWhatItKeepsOnTopOfThePageItReads() {
+  void aListingHoldsMemoryForWhatItKeepsOnTopOfTheInstanceItReads() {
     applications.upsert(StorageHttp.JSON.readValue(
         "{\"id\": \"ttd/listed\", \"org\": \"ttd\", \"dataTypes\": []}", Application.class));
     Instant now = Instant.parse("2024-01-01T00:00:00Z");
@@ -102,7 +101,7 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
     StorageHttp user = as(USER_1337);
     assertThat(user.get(listing).json().size()).isEqualTo(40);
 
-    // A page here holds one instance of about 1.5 KB, 48 KB of memory; the 40 listed hold about 2.6 KB each.
+    // An instance here takes about 1.5 KB as stored, 48 KB of memory while read; the 40 listed keep 2.6 KB each.
     StorageHttp.Response refused;
     try (MemoryBudget.Reservation spent = memory.budget().reserve(memory.budget().bytes() - 100 * 1024,
         "held by the test")) {

@@ -240,6 +240,23 @@ abstract class InstanceStoreContract {
     assertThat(first.more()).isTrue();
   }
 
+  /** A scan reads in queries of 1,000 along the keyset, each in batches of 64 here (4 MiB of instances of 64 KB). */
+  @Test
+  void aScanHandsOnTheInstancesInOrderUntilToldToStop() {
+    List<String> guids = insertInOrder(1_003, 0);
+
+    List<String> all = new ArrayList<>();
+    store.scan(ALL_OF_TTD, instance -> all.add(instance.instanceGuid()));
+    List<String> some = new ArrayList<>();
+    store.scan(ALL_OF_TTD, instance -> some.add(instance.instanceGuid()) && some.size() < 1_001);
+    List<String> first = new ArrayList<>();
+    store.scan(ALL_OF_TTD, instance -> first.add(instance.instanceGuid()) && first.size() < 1_000);
+
+    assertThat(all).containsExactlyElementsOf(guids);
+    assertThat(some).containsExactlyElementsOf(guids.subList(0, 1_001));
+    assertThat(first).containsExactlyElementsOf(guids.subList(0, 1_000));
+  }
+
   @Test
   void theStoreHoldsMemoryForWhatItReadsAndWritesAtItsStoredSizeFirst() {
     List<Long> held = new ArrayList<>();
@@ -260,6 +277,11 @@ abstract class InstanceStoreContract {
     long firstOnPage = storedSize(first, OUTBOX_ASIDE);
     assertThat(held).as("a page reads the instances without their outbox")
         .containsExactly(firstOnPage, firstOnPage + storedSize(second, OUTBOX_ASIDE));
+
+    held.clear();
+    measured.scan(ALL_OF_TTD, instance -> true);
+    assertThat(held).as("a scan holds one instance at a time")
+        .containsExactly(firstOnPage, storedSize(second, OUTBOX_ASIDE));
   }
 
   @Test
