@@ -14,8 +14,8 @@ public interface InstanceMemory {
 
   /**
    * Holds {@code heapBytes} that the request keeps, for the rest of it, of what it made of the instances it read so
-   * far (a listing built page by page), and counts them under every {@link #holdFor} that follows, so that the next
-   * page is held on top of them. The latest call replaces the ones before.
+   * far (a listing built as they are read), and counts them under every {@link #holdFor} that follows, so that the
+   * next instance read is held on top of them. The latest call replaces the ones before.
    */
   void keep(long heapBytes);
 }
