@@ -7,6 +7,7 @@ import java.util.Set;
  * Which instances to find, already authorized: every non-null condition must hold. Results are ordered by
  * {@code lastChanged}, then id, in one direction.
  *
+ * @param appIds apps, any of them (empty: any app)
  * @param partyIds owners, any of them (empty: any owner)
  * @param currentTasks the element id of the current task, any of them (empty: any)
  * @param isComplete true: the process has ended; false: it has a current task
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 public record InstanceQuery(
     String org,
-    String appId,
+    Set<String> appIds,
     Set<String> partyIds,
     Set<String> currentTasks,
     Boolean isComplete,
@@ -31,6 +32,7 @@ public record InstanceQuery(
     boolean ascending) {
 
   public InstanceQuery {
+    appIds = appIds == null ? Set.of() : Set.copyOf(appIds);
     partyIds = partyIds == null ? Set.of() : Set.copyOf(partyIds);
     currentTasks = currentTasks == null ? Set.of() : Set.copyOf(currentTasks);
   }

@@ -3,8 +3,6 @@ package no.instanceplatform.storage.messagebox;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
-import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.MessageBoxInstance;
 import no.instanceplatform.model.Substatus;
 import no.instanceplatform.storage.instances.InstanceMemory;
@@ -48,17 +46,15 @@ final class MessageBoxListing {
     this.view = view;
   }
 
-  /** Adds the newest instances of the query that are {@code wanted}, up to {@value #MOST}. */
-  MessageBoxListing read(InstanceQuery query, Predicate<Instance> wanted) {
+  /** Adds the newest instances of the query, up to {@value #MOST}. */
+  MessageBoxListing read(InstanceQuery query) {
     queries++;
     int before = views.size();
     store.scan(query, instance -> {
-      if (wanted.test(instance)) {
-        MessageBoxInstance mapped = view.map(instance);
-        views.add(mapped);
-        heapBytes += heapBytes(mapped);
-        memory.keep(heapBytes);
-      }
+      MessageBoxInstance mapped = view.map(instance);
+      views.add(mapped);
+      heapBytes += heapBytes(mapped);
+      memory.keep(heapBytes);
       return views.size() - before < MOST;
     });
     return this;

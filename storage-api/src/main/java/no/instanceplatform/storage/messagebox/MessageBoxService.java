@@ -77,8 +77,8 @@ class MessageBoxService {
     MessageBoxLanguage lang = MessageBoxLanguage.parse(language);
     MessageBoxState box = MessageBoxState.parse(state);
     policy.requirePartyListing(caller, partyId);
-    Criteria criteria = new Criteria(Set.of(partyId), null, EnumSet.of(box), null, null);
-    return find(criteria, instance -> true, mapper.view(caller, lang));
+    Criteria criteria = new Criteria(Set.of(partyId), Set.of(), EnumSet.of(box), null, null);
+    return find(criteria, mapper.view(caller, lang));
   }
 
   /** Every box of one party, optionally of one app: Altinn's {@code GET search}. */
@@ -88,10 +88,10 @@ class MessageBoxService {
       throw StorageException.invalid("The query parameter instanceOwner.partyId is required.");
     }
     String party = partyId(partyId.trim());
-    String app = appId == null || appId.isBlank() ? null : AppId.parse(appId.trim()).toString();
+    Set<String> apps = apps(appId);
     policy.requirePartyListing(caller, party);
-    Criteria criteria = new Criteria(Set.of(party), app, EnumSet.allOf(MessageBoxState.class), null, null);
-    return find(criteria, instance -> true, mapper.view(caller, lang));
+    Criteria criteria = new Criteria(Set.of(party), apps, EnumSet.allOf(MessageBoxState.class), null, null);
+    return find(criteria, mapper.view(caller, lang));
   }
 
   /** Altinn's current message box search ({@code POST search}). */
@@ -105,18 +105,17 @@ class MessageBoxService {
     criteria.partyIds().forEach(party -> policy.requirePartyListing(caller, party));
     MessageBoxMapper.View view = mapper.view(caller, lang);
     if (search.searchString() == null || search.searchString().isBlank()) {
-      return find(criteria, instance -> true, view);
+      return find(criteria, view);
     }
     List<Application> titled = appsTitled(search.searchString().trim());
     Set<String> appIds = titled.stream().map(Application::id)
-        .filter(id -> criteria.appId() == null || criteria.appId().equals(id))
+        .filter(id -> criteria.appIds().isEmpty() || criteria.appIds().contains(id))
         .collect(Collectors.toSet());
     if (appIds.isEmpty()) {
       return List.of();
     }
-    Criteria narrowed = appIds.size() == 1 ? criteria.withApp(appIds.iterator().next()) : criteria;
     view.knowing(titled);
-    return find(narrowed, instance -> appIds.contains(instance.appId()), view);
+    return find(criteria.withApps(appIds), view);
   }
 
   /** Soft or hard deletion, exactly as {@code DELETE /instances}; the message box is answered {@code true}. */
@@ -152,12 +151,15 @@ class MessageBoxService {
         new EventFilter(MessageBoxEvents.TYPES, null, null)));
   }
 
-  /** What to find: parties, an app, boxes (any of them), and date ranges; always visible and not hard-deleted. */
-  private record Criteria(Set<String> partyIds, String appId, Set<MessageBoxState> boxes, DateRange lastChanged,
+  /**
+   * What to find: parties, apps (any of them; none: any app), boxes (any of them), and date ranges; always visible
+   * and not hard-deleted.
+   */
+  private record Criteria(Set<String> partyIds, Set<String> appIds, Set<MessageBoxState> boxes, DateRange lastChanged,
       DateRange created) {
 
-    Criteria withApp(String app) {
-      return new Criteria(partyIds, app, boxes, lastChanged, created);
+    Criteria withApps(Set<String> apps) {
+      return new Criteria(partyIds, apps, boxes, lastChanged, created);
     }
   }
 
@@ -187,11 +189,14 @@ class MessageBoxService {
       // As Altinn: a search that includes no state is not narrowed by state.
       boxes = EnumSet.allOf(MessageBoxState.class);
     }
-    String app = search.appId() == null || search.appId().isBlank() ? null
-        : AppId.parse(search.appId().trim()).toString();
-    return new Criteria(partyIds, app, boxes,
+    return new Criteria(partyIds, apps(search.appId()), boxes,
         between(search.fromLastChanged(), "fromLastChanged", search.toLastChanged(), "toLastChanged"),
         between(search.fromCreated(), "fromCreated", search.toCreated(), "toCreated"));
+  }
+
+  /** The app a search names, if it names one. */
+  private static Set<String> apps(String appId) {
+    return appId == null || appId.isBlank() ? Set.of() : Set.of(AppId.parse(appId.trim()).toString());
   }
 
   /** Inclusive bounds, each when given. */
@@ -216,24 +221,24 @@ class MessageBoxService {
   }
 
   /**
-   * The newest instances matching the criteria (and {@code wanted}), as the view maps them. The boxes do not
+   * The newest instances matching the criteria, as the view maps them. The boxes do not
    * overlap, so boxes chosen together are read one by one and merged; all three together are simply every instance
    * that is not hard-deleted.
    */
-  private List<MessageBoxInstance> find(Criteria criteria, Predicate<Instance> wanted, MessageBoxMapper.View view) {
+  private List<MessageBoxInstance> find(Criteria criteria, MessageBoxMapper.View view) {
     Instant now = clock.instant();
     MessageBoxListing listing = new MessageBoxListing(store, memory, view);
     if (criteria.boxes().size() == MessageBoxState.values().length) {
-      return listing.read(query(criteria, null, null, now), wanted).newest();
+      return listing.read(query(criteria, null, null, now)).newest();
     }
     for (MessageBoxState box : criteria.boxes()) {
-      listing.read(query(criteria, box.isArchived, box.isSoftDeleted, now), wanted);
+      listing.read(query(criteria, box.isArchived, box.isSoftDeleted, now));
     }
     return listing.newest();
   }
 
   private static InstanceQuery query(Criteria c, Boolean isArchived, Boolean isSoftDeleted, Instant now) {
-    return new InstanceQuery(null, c.appId(), c.partyIds(), Set.of(), null, null, c.lastChanged(), c.created(),
+    return new InstanceQuery(null, c.appIds(), c.partyIds(), Set.of(), null, null, c.lastChanged(), c.created(),
         null, null, null, isArchived, isSoftDeleted, false, now, false);
   }
 

@@ -87,7 +87,7 @@ public class InstanceQueryService {
 
   private InstanceQuery query(InstanceQueryRequest r, String org, String partyId, Boolean isHardDeleted,
       boolean onlyVisible) {
-    return new InstanceQuery(org, r.appId(), partyId == null ? Set.of() : Set.of(partyId), r.currentTasks(),
+    return new InstanceQuery(org, r.appId() == null ? Set.of() : Set.of(r.appId()), partyId == null ? Set.of() : Set.of(partyId), r.currentTasks(),
         r.isComplete(), r.ended(), r.lastChanged(), r.created(), r.visibleAfter(), r.dueBefore(),
         r.excludeConfirmedBy(), r.isArchived(), r.isSoftDeleted(), isHardDeleted, onlyVisible ? clock.instant() : null,
         r.ascending());

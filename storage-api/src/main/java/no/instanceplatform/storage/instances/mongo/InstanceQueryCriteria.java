@@ -42,8 +42,9 @@ final class InstanceQueryCriteria {
     if (q.org() != null) {
       conditions.add(where("org").is(q.org()));
     }
-    if (q.appId() != null) {
-      conditions.add(where("appId").is(q.appId()));
+    if (!q.appIds().isEmpty()) {
+      conditions.add(q.appIds().size() == 1 ? where("appId").is(q.appIds().iterator().next())
+          : where("appId").in(q.appIds()));
     }
     if (!q.partyIds().isEmpty()) {
       conditions.add(where("instanceOwner.partyId").in(q.partyIds()));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -258,6 +259,23 @@ abstract class InstanceStoreContract {
   }
 
   @Test
+  void aQueryOfSeveralAppsFindsTheInstancesOfEachOfThem() {
+    Instance first = ofApp(fullInstance().changedBy(NOW, "1"), "ttd/first");
+    Instance second = ofApp(fullInstance().changedBy(NOW.minusSeconds(1), "1"), "ttd/second");
+    Instance other = ofApp(fullInstance().changedBy(NOW.minusSeconds(2), "1"), "ttd/other");
+    List.of(first, second, other).forEach(instance -> store.insert(instance, List.of()));
+    InstanceQuery twoApps = new InstanceQuery("ttd", Set.of("ttd/first", "ttd/second"), null, null, null, null, null,
+        null, null, null, null, null, null, null, null, false);
+
+    List<String> scanned = new ArrayList<>();
+    store.scan(twoApps, instance -> scanned.add(instance.instanceGuid()));
+
+    assertThat(guids(store.find(twoApps, null, 10))).containsExactly(first.instanceGuid(), second.instanceGuid());
+    assertThat(scanned).containsExactly(first.instanceGuid(), second.instanceGuid());
+    assertThat(store.count(twoApps)).isEqualTo(2);
+  }
+
+  @Test
   void theStoreHoldsMemoryForWhatItReadsAndWritesAtItsStoredSizeFirst() {
     List<Long> held = new ArrayList<>();
     MongoInstanceStore measured = new MongoInstanceStore(mongo, LIMITS, memory(held::add));
@@ -366,6 +384,13 @@ abstract class InstanceStoreContract {
     return new Instance("501337/" + guid, new InstanceOwner("501337", "01039012345", null, null), "ttd/test-app",
         "ttd", null, NOW.plusSeconds(3600), NOW, process, status, List.of(new CompleteConfirmation("ttd", NOW)),
         List.of(form), texts, Map.of("value", "v"), NOW, "1337", NOW, "1337");
+  }
+
+  private static Instance ofApp(Instance instance, String appId) {
+    return new Instance(instance.id(), instance.instanceOwner(), appId, instance.org(), instance.selfLinks(),
+        instance.dueBefore(), instance.visibleAfter(), instance.process(), instance.status(),
+        instance.completeConfirmations(), instance.data(), instance.presentationTexts(), instance.dataValues(),
+        instance.created(), instance.createdBy(), instance.lastChanged(), instance.lastChangedBy());
   }
 
   /** {@code count} instances of ttd with {@code values} data values each, their guids in the queries' order. */
