@@ -87,10 +87,10 @@ public class InstanceQueryService {
 
   private InstanceQuery query(InstanceQueryRequest r, String org, String partyId, Boolean isHardDeleted,
       boolean onlyVisible) {
-    return new InstanceQuery(org, r.appId() == null ? Set.of() : Set.of(r.appId()), partyId == null ? Set.of() : Set.of(partyId), r.currentTasks(),
-        r.isComplete(), r.ended(), r.lastChanged(), r.created(), r.visibleAfter(), r.dueBefore(),
-        r.excludeConfirmedBy(), r.isArchived(), r.isSoftDeleted(), isHardDeleted, onlyVisible ? clock.instant() : null,
-        r.ascending());
+    return new InstanceQuery(org, r.appId() == null ? Set.of() : Set.of(r.appId()),
+        partyId == null ? Set.of() : Set.of(partyId), r.currentTasks(), r.isComplete(), r.ended(), r.lastChanged(),
+        r.created(), r.visibleAfter(), r.dueBefore(), r.excludeConfirmedBy(), r.isArchived(), r.isSoftDeleted(),
+        isHardDeleted, onlyVisible ? clock.instant() : null, r.ascending());
   }
 
   /** An app owner queries one org: given as {@code org}, or as the org of {@code appId}; both must agree. */
