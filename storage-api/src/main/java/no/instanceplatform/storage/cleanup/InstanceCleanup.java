@@ -84,8 +84,7 @@ public class InstanceCleanup {
           }
         }
         if (page.more()) {
-          Instance last = page.instances().getLast();
-          after = new Keyset(last.lastChanged(), last.instanceGuid());
+          after = Keyset.of(page.instances().getLast());
         }
       } while (page.more());
     }

@@ -56,7 +56,7 @@ public class InstanceQueryService {
     }
     long totalHits = position != null ? position.totalHits() : store.count(query);
     InstancePage page = store.find(query, position == null ? null : position.after(), request.size());
-    String next = page.more() ? tokens.issue(request.fingerprint(), keysetOf(page.instances().getLast()), totalHits)
+    String next = page.more() ? tokens.issue(request.fingerprint(), Keyset.of(page.instances().getLast()), totalHits)
         : null;
     return new Page(page.instances().stream().map(links::withLinks).toList(), totalHits, next);
   }
@@ -114,9 +114,5 @@ public class InstanceQueryService {
     return (identifier.person() ? register.partyIdOfPerson(identifier.number())
         : register.partyIdOfOrganisation(identifier.number()))
         .orElseThrow(() -> StorageException.notFound("No party has the identifier in X-Ai-InstanceOwnerIdentifier."));
-  }
-
-  private static Keyset keysetOf(Instance last) {
-    return new Keyset(last.lastChanged(), last.instanceGuid());
   }
 }

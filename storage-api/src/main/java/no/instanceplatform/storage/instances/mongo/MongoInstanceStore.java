@@ -185,7 +185,7 @@ class MongoInstanceStore implements InstanceStore, EventOutbox {
       if (last == null) {
         return;
       }
-      after = new Keyset(last.lastChanged(), last.instanceGuid());
+      after = Keyset.of(last);
     }
   }
 

@@ -420,8 +420,7 @@ abstract class InstanceStoreContract {
   }
 
   private static Keyset keysetOf(InstancePage page) {
-    Instance last = page.instances().getLast();
-    return new Keyset(last.lastChanged(), last.instanceGuid());
+    return Keyset.of(page.instances().getLast());
   }
 
   private static InstanceEvent event(Instance instance, String type) {
