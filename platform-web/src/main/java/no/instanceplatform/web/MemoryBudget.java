@@ -61,9 +61,6 @@ public final class MemoryBudget {
    * @throws Busy when the budget was not free within the wait, or the thread was interrupted while it waited
    */
   public Reservation reserve(long size, String busy) {
-    if (size < 0 || size > bytes) {
-      throw new IllegalArgumentException("A reservation of " + size + " bytes does not fit a budget of " + bytes);
-    }
     int permits = permits(size);
     try {
       if (!kib.tryAcquire(permits, wait.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -83,14 +80,15 @@ public final class MemoryBudget {
    * @return empty when they are not free
    */
   public Optional<Reservation> reserveNow(long size) {
-    if (size < 0 || size > bytes) {
-      throw new IllegalArgumentException("A reservation of " + size + " bytes does not fit a budget of " + bytes);
-    }
     int permits = permits(size);
     return kib.tryAcquire(permits) ? Optional.of(new Reservation(permits)) : Optional.empty();
   }
 
-  private static int permits(long size) {
+  /** The whole KiB {@code size} bytes take, at least one; a size outside the budget is a mistake of the caller's. */
+  private int permits(long size) {
+    if (size < 0 || size > bytes) {
+      throw new IllegalArgumentException("A reservation of " + size + " bytes does not fit a budget of " + bytes);
+    }
     return (int) Math.max(1, (size + KIB - 1) / KIB);
   }
 
