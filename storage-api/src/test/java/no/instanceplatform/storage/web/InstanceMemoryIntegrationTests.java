@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.instanceplatform.model.Application;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.model.InstanceOwner;
 import no.instanceplatform.model.InstanceStatus;
@@ -16,6 +15,7 @@ import no.instanceplatform.storage.instances.InstanceStore;
 import no.instanceplatform.storage.support.DataValues;
 import no.instanceplatform.storage.support.IntegrationTest;
 import no.instanceplatform.storage.support.StorageHttp;
+import no.instanceplatform.storage.support.TestApplications;
 import no.instanceplatform.web.MemoryBudget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,7 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
 
   @BeforeEach
   void anInstance() {
-    applications.upsert(StorageHttp.JSON.readValue(
-        "{\"id\": \"ttd/held\", \"org\": \"ttd\", \"dataTypes\": [{\"id\": \"file\"}]}", Application.class));
+    applications.upsert(TestApplications.ttdApp("held", null));
     JsonNode created = as(USER_1337).post(INSTANCES + "?appId=ttd/held", Map.of(
         "instanceOwner", Map.of("partyId", "501337"), "dataValues", DataValues.of("v", 800))).json();
     instance = INSTANCES + "/" + created.path("id").asString();
@@ -87,8 +86,7 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
 
   @Test
   void aListingHoldsMemoryForWhatItKeepsOnTopOfTheInstanceItReads() {
-    applications.upsert(StorageHttp.JSON.readValue(
-        "{\"id\": \"ttd/listed\", \"org\": \"ttd\", \"dataTypes\": []}", Application.class));
+    applications.upsert(TestApplications.ttdApp("listed", null));
     Instant now = Instant.parse("2024-01-01T00:00:00Z");
     Substatus long1000 = new Substatus("sub.label", "d".repeat(1000));
     for (int i = 0; i < 40; i++) {
@@ -101,7 +99,7 @@ class InstanceMemoryIntegrationTests extends IntegrationTest {
     StorageHttp user = as(USER_1337);
     assertThat(user.get(listing).json().size()).isEqualTo(40);
 
-    // An instance here takes about 1.5 KB as stored, 48 KB of memory while read; the 40 listed keep 2.6 KB each.
+    // An instance here takes about 1.5 KB as stored, 48 KB of memory while read; the 40 listed keep 2.7 KB each.
     StorageHttp.Response refused;
     try (MemoryBudget.Reservation spent = memory.budget().reserve(memory.budget().bytes() - 100 * 1024,
         "held by the test")) {
