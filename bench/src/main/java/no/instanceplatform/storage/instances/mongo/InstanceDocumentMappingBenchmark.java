@@ -45,11 +45,15 @@ public class InstanceDocumentMappingBenchmark {
     converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
     converter.setCustomConversions(conversions);
     converter.afterPropertiesSet();
-    Instance answered = InstanceJsonBenchmark.instanceWithElements(20);
-    // Stored without the links Storage adds to its answers.
-    instance = answered.withData(answered.data().stream().map(element -> element.withSelfLinks(null)).toList());
+    instance = storedWithElements(20);
     stored = write();
     size = new DocumentSize(converter.getCodecRegistry());
+  }
+
+  /** {@code InstanceJsonBenchmark}'s instance as Storage stores it: without the links it adds to its answers. */
+  static Instance storedWithElements(int elements) {
+    Instance answered = InstanceJsonBenchmark.instanceWithElements(elements);
+    return answered.withData(answered.data().stream().map(element -> element.withSelfLinks(null)).toList());
   }
 
   @Benchmark

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import no.instanceplatform.bench.jmh.InstanceJsonBenchmark;
 import no.instanceplatform.model.Instance;
 import no.instanceplatform.storage.instances.InstanceLimits;
 import no.instanceplatform.storage.instances.InstanceMemory;
@@ -58,8 +57,8 @@ public final class InstanceFootprint {
       MongoInstanceStore store = new MongoInstanceStore(mongo, new InstanceLimits(DataSize.ofMegabytes(15),
           DataSize.ofMegabytes(16), null, Duration.ZERO), new NoMemory());
       Map<String, Instance> shapes = new LinkedHashMap<>();
-      shapes.put("3 data elements", stored(InstanceJsonBenchmark.instanceWithElements(3)));
-      shapes.put("20 data elements", stored(InstanceJsonBenchmark.instanceWithElements(20)));
+      shapes.put("3 data elements", InstanceDocumentMappingBenchmark.storedWithElements(3));
+      shapes.put("20 data elements", InstanceDocumentMappingBenchmark.storedWithElements(20));
       shapes.put("800 data values", withValues(800));
       shapes.put("4,700 data values", withValues(4700));
       System.out.println("| instance | stored | store's bytes | document | record | instance | a read, all at once "
@@ -147,16 +146,11 @@ public final class InstanceFootprint {
     return new RawBsonDocument(bytes);
   }
 
-  /** Stored without the links Storage adds to its answers. */
-  private static Instance stored(Instance answered) {
-    return answered.withData(answered.data().stream().map(element -> element.withSelfLinks(null)).toList());
-  }
-
   /** An instance of the sample app with {@code count} data values of the size the load scripts write. */
   private static Instance withValues(int count) {
     Map<String, String> values = new LinkedHashMap<>();
     IntStream.range(0, count).forEach(i -> values.put(String.format("k-%05d", i), String.format("value-%05d", i)));
-    return stored(InstanceJsonBenchmark.instanceWithElements(1)).withDataValues(values);
+    return InstanceDocumentMappingBenchmark.storedWithElements(1).withDataValues(values);
   }
 
   /** Outside a request nothing is held; the figures here are what the instance memory's factor stands for. */
