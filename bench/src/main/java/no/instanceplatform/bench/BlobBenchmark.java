@@ -84,7 +84,7 @@ public final class BlobBenchmark {
               storage.port(), startSeconds, description);
           Session session = Session.open(storage);
           FileWarmUp.warmUp(session, baseline, options.warmUpRequests(), log);
-          FileWarmUp.Quieting quieting = FileWarmUp.untilQuiet(session, new JitWatch(List.of(storage.baseUrl())),
+          JitWatch.Quieting quieting = FileWarmUp.untilQuiet(session, new JitWatch(List.of(storage.baseUrl())),
               options.untilQuietRequests(), log);
           stores.add(new BlobReport.StoreRun(store.id(), description, baseline.description(), startSeconds,
               quieting));

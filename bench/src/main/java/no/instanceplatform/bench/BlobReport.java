@@ -35,7 +35,7 @@ record BlobReport(
    * @param quieting the round trips made until Storage's compilers were quiet, or null when not waited for
    */
   record StoreRun(String store, String description, String baseline, double startSeconds,
-      FileWarmUp.Quieting quieting) {}
+      JitWatch.Quieting quieting) {}
 
   String markdown() {
     StringBuilder table = new StringBuilder()
@@ -116,7 +116,7 @@ record BlobReport(
     ResultFiles.write(directory, name, this, markdown());
   }
 
-  private static String quieting(FileWarmUp.Quieting quieting) {
+  private static String quieting(JitWatch.Quieting quieting) {
     if (quieting == null) {
       return "Measured without waiting for Storage's JIT compilers.";
     }

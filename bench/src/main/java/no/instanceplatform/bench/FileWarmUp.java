@@ -11,11 +11,6 @@ import java.util.Locale;
  */
 final class FileWarmUp {
 
-  /** Round trips between two readings of the compilers' time. */
-  static final int QUIET_BATCH = 200;
-  /** Quiet: the compilers worked less than this share of a batch's time (summed over their threads). */
-  static final double QUIET_SHARE = 0.02;
-
   private FileWarmUp() {}
 
   /**
@@ -56,51 +51,25 @@ final class FileWarmUp {
   }
 
   /**
-   * Round trips of the warm-up's file through {@code session}'s service only, in batches of {@value #QUIET_BATCH},
-   * until its compilers worked less than {@value #QUIET_SHARE} of a batch's time, or {@code maxRequests} were made;
-   * logs and answers how far it went. Nothing (null) when {@code maxRequests} is 0.
+   * Round trips of the warm-up's file through {@code session}'s service only, in batches of
+   * {@value JitWatch#QUIET_BATCH}, until its compilers are quiet ({@link JitWatch#untilQuiet}) or {@code maxRequests}
+   * were made; logs and answers how far it went. Nothing (null) when {@code maxRequests} is 0.
    */
-  static Quieting untilQuiet(BlobBenchmark.Session session, JitWatch jit, int maxRequests, PrintStream log) {
+  static JitWatch.Quieting untilQuiet(BlobBenchmark.Session session, JitWatch jit, int maxRequests, PrintStream log) {
     if (maxRequests == 0) {
       return null;
     }
     byte[] content = GeneratedContent.bytes(BlobBenchmarkOptions.WARM_UP_KIB * 1024, 2);
     byte[] received = new byte[content.length];
     long start = System.nanoTime();
-    int made = 0;
-    double share;
-    double batchSeconds;
-    double compiled = jit.compileMillis();
-    do {
-      long batchStart = System.nanoTime();
-      for (int i = 0; i < QUIET_BATCH; i++) {
+    JitWatch.Quieting quieting = jit.untilQuiet(JitWatch.QUIET_BATCH, () -> {
+      for (int i = 0; i < JitWatch.QUIET_BATCH; i++) {
         BlobBenchmark.throughStorage(session, content, received, OperationCpu.NONE);
       }
-      made += QUIET_BATCH;
-      batchSeconds = (System.nanoTime() - batchStart) / 1e9;
-      double compiledBefore = compiled;
-      compiled = jit.compileMillis();
-      share = (compiled - compiledBefore) / 1e3 / batchSeconds;
-    } while (share >= QUIET_SHARE && made < maxRequests);
-    Quieting quieting = new Quieting(made, Math.round(share * 1000) / 10.0, share < QUIET_SHARE);
+    }, maxRequests);
     log.printf(Locale.ROOT, "Then %d more round trips through %s in %.1f s, %s: they worked %.1f%% of the last "
-            + "batch's %.1f s%n", made, session.client().describe(), (System.nanoTime() - start) / 1e9,
-        quieting.howItEnded(), share * 100, batchSeconds);
+            + "batch's time%n", quieting.requests(), session.client().describe(), (System.nanoTime() - start) / 1e9,
+        quieting.howItEnded(), quieting.lastBatchPercent());
     return quieting;
-  }
-
-  /**
-   * How the wait for quiet compilers ended.
-   *
-   * @param requests round trips made while waiting
-   * @param lastBatchPercent the share of the last batch's time the compilers worked, in percent
-   * @param quiet whether that was below {@link #QUIET_SHARE}, or the most round trips had been made
-   */
-  record Quieting(int requests, double lastBatchPercent, boolean quiet) {
-
-    /** For the log and the report: whether the compilers fell quiet or the round trips ran out. */
-    String howItEnded() {
-      return quiet ? "until its JIT compilers were quiet" : "the most allowed, its JIT compilers still busy";
-    }
   }
 }

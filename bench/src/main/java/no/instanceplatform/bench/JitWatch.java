@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  */
 final class JitWatch {
 
+  /** Requests between two readings of the compilers' time, about. */
+  static final int QUIET_BATCH = 200;
+  /** Quiet: the compilers worked less than this share of a batch's time (summed over their threads). */
+  static final double QUIET_SHARE = 0.02;
+
   private static final Pattern COMPILATION_MS =
       Pattern.compile("(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? (\\S+)$");
 
@@ -31,6 +36,41 @@ final class JitWatch {
   /** Watches the services at {@code baseUrls} (e.g. {@code http://127.0.0.1:5101}). */
   JitWatch(List<String> baseUrls) {
     this.baseUrls = List.copyOf(baseUrls);
+  }
+
+  /**
+   * Runs {@code batch}, which makes {@code batchRequests} requests, again and again until the compilers worked less
+   * than {@value #QUIET_SHARE} of a batch's time, or {@code maxRequests} were made; answers how far it went.
+   */
+  Quieting untilQuiet(int batchRequests, Runnable batch, int maxRequests) {
+    int made = 0;
+    double share;
+    double compiled = compileMillis();
+    do {
+      long batchStart = System.nanoTime();
+      batch.run();
+      made += batchRequests;
+      double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
+      double compiledBefore = compiled;
+      compiled = compileMillis();
+      share = (compiled - compiledBefore) / 1e3 / batchSeconds;
+    } while (share >= QUIET_SHARE && made < maxRequests);
+    return new Quieting(made, Math.round(share * 1000) / 10.0, share < QUIET_SHARE);
+  }
+
+  /**
+   * How a wait for quiet compilers ended.
+   *
+   * @param requests requests made while waiting
+   * @param lastBatchPercent the share of the last batch's time the compilers worked, in percent
+   * @param quiet whether that was below {@link #QUIET_SHARE}, or the most requests had been made
+   */
+  record Quieting(int requests, double lastBatchPercent, boolean quiet) {
+
+    /** For the log and the report: whether the compilers fell quiet or the requests ran out. */
+    String howItEnded() {
+      return quiet ? "until its JIT compilers were quiet" : "the most allowed, its JIT compilers still busy";
+    }
   }
 
   /** The milliseconds every watched service's compilers have worked since it started, summed. */
