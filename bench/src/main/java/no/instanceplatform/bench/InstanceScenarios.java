@@ -29,6 +29,13 @@ final class InstanceScenarios {
   static final String EVENTS = "instanceEvents";
   /** Where the create baseline inserts: not Storage's collections, whose queries it would change. */
   static final String BASELINE_PREFIX = "bench_baseline_";
+  /**
+   * Requests of each kind in a batch of the warm-up: a batch of seconds, so that the compilers' share of it means
+   * something. Batches of 100 of each took a fraction of a second and read as quiet after 7,500 requests, while
+   * Storage went on compiling its read: it spent 0.77 ms of CPU a read in the rounds after, where one that had served
+   * 30,000 reads by hand spent 0.23 to 0.26 ms.
+   */
+  static final int WARM_UP_BATCH_EACH = 1_000;
 
   private final DataClient storage;
   private final MetadataStore store;
@@ -42,10 +49,11 @@ final class InstanceScenarios {
   }
 
   /**
-   * Creates, reads and liveness probes through Storage, untimed, with the rounds' clients, in batches until Storage's
-   * compilers are quiet ({@link JitWatch#untilQuiet}) or {@code maxRequests} were made; nothing when that is 0. The
-   * scenarios before these (the query's) run other paths: without this, a full run measured a Storage still
-   * compiling, whose creates rose from 419 to 1,069 a second from its first measured round to its fifth.
+   * Creates, reads and liveness probes through Storage, untimed, with the rounds' clients, in batches of up to
+   * {@value #WARM_UP_BATCH_EACH} of each (a third of {@code maxRequests} when that is less) until Storage's compilers
+   * are quiet ({@link JitWatch#untilQuiet}) or {@code maxRequests} were made; nothing when that is 0. The scenarios
+   * before these (the query's) run other paths: without this, a full run measured a Storage still compiling, whose
+   * creates rose from 419 to 1,069 a second from its first measured round to its fifth.
    */
   void warmUp(JitWatch jit, int maxRequests, PrintStream log) {
     if (maxRequests == 0) {
@@ -53,7 +61,7 @@ final class InstanceScenarios {
     }
     String token = storage.userToken(DataClient.USER);
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
-    int each = JitWatch.QUIET_BATCH / 2;
+    int each = Math.max(1, Math.min(WARM_UP_BATCH_EACH, maxRequests / 3));
     long start = System.nanoTime();
     JitWatch.Quieting quieting = jit.untilQuiet(3 * each, () -> {
       LoadGenerator.run(versus.clients(), each, i -> ids.add(storage.createInstance(AppApiServer.APP, token)));

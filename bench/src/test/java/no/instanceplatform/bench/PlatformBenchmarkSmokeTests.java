@@ -49,7 +49,7 @@ class PlatformBenchmarkSmokeTests {
     assertThat(memory.processes().get("storage").peakRssMib()).isPositive();
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("SHA-256 equal")
         .contains("Warmed the App API up with 5 reads and 1 creates")
-        .contains("Warmed Storage up with 300 creates, reads and liveness probes")
+        .contains("Warmed Storage up with 3 creates, reads and liveness probes")
         .contains("more round trips through Storage's API");
 
     JsonNode json = JsonMapper.builder().build().readTree(options.results().resolve("quick.json").toFile());
