@@ -33,7 +33,7 @@ final class InstanceScenarios {
    * Requests of each kind in a batch of the warm-up: a batch of seconds, so that the compilers' share of it means
    * something. Batches of 100 of each took a fraction of a second and read as quiet after 7,500 requests, while
    * Storage went on compiling its read: it spent 0.77 ms of CPU a read in the rounds after, where one that had served
-   * 30,000 reads by hand spent 0.23 to 0.26 ms.
+   * 30,000 reads by hand spent 0.23 to 0.27 ms.
    */
   static final int WARM_UP_BATCH_EACH = 1_000;
 
