@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 final class FileWarmUp {
 
+  /** Round trips between two readings of the compilers' time. */
+  static final int QUIET_BATCH = 200;
+
   private FileWarmUp() {}
 
   /**
@@ -52,7 +55,7 @@ final class FileWarmUp {
 
   /**
    * Round trips of the warm-up's file through {@code session}'s service only, in batches of
-   * {@value JitWatch#QUIET_BATCH}, until its compilers are quiet ({@link JitWatch#untilQuiet}) or {@code maxRequests}
+   * {@value #QUIET_BATCH}, until its compilers are quiet ({@link JitWatch#untilQuiet}) or {@code maxRequests}
    * were made; logs and answers how far it went. Nothing (null) when {@code maxRequests} is 0.
    */
   static JitWatch.Quieting untilQuiet(BlobBenchmark.Session session, JitWatch jit, int maxRequests, PrintStream log) {
@@ -62,8 +65,8 @@ final class FileWarmUp {
     byte[] content = GeneratedContent.bytes(BlobBenchmarkOptions.WARM_UP_KIB * 1024, 2);
     byte[] received = new byte[content.length];
     long start = System.nanoTime();
-    JitWatch.Quieting quieting = jit.untilQuiet(JitWatch.QUIET_BATCH, () -> {
-      for (int i = 0; i < JitWatch.QUIET_BATCH; i++) {
+    JitWatch.Quieting quieting = jit.untilQuiet(QUIET_BATCH, () -> {
+      for (int i = 0; i < QUIET_BATCH; i++) {
         BlobBenchmark.throughStorage(session, content, received, OperationCpu.NONE);
       }
     }, maxRequests);

@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class JitWatch {
 
-  /** Requests between two readings of the compilers' time, about. */
-  static final int QUIET_BATCH = 200;
   /** Quiet: the compilers worked less than this share of a batch's time (summed over their threads). */
   static final double QUIET_SHARE = 0.02;
 

@@ -38,8 +38,7 @@ import java.util.Map;
 record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, String serviceHeap, String emulatorHeap,
     int instances, int deepPage, int clients, int requests, int appClients, int appRequests, int warmUpRounds,
     int rounds, int fileWarmUpRequests, int appWarmUpRequests, int untilQuietRequests, List<Integer> fileSizesMib,
-    int memoryMib,
-    Path results, Path docs) {
+    int memoryMib, Path results, Path docs) {
 
   /** Whether JMH runs. */
   enum Jmh { INCLUDE, SKIP, ONLY }
@@ -108,7 +107,8 @@ record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, Stri
     return new RunOptions(quick, jmh, uri, azurite, "256m", quick ? "1g" : "3g",
         instances != null ? instances : defaultInstances, quick ? 100 : 1000, 16, quick ? 320 : 2000, 1,
         quick ? 50 : 300, 1, rounds != null ? rounds : quick ? 3 : 5, quick ? 100 : 1500, quick ? 300 : 10_000,
-        quick ? 0 : BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS, quick ? List.of(1, 16) : List.of(1, 100), memory != null ? memory : quick ? 256 : 1024, results, docs);
+        quick ? 0 : BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS, quick ? List.of(1, 16) : List.of(1, 100),
+        memory != null ? memory : quick ? 256 : 1024, results, docs);
   }
 
   /** The results' file name: latest for a full run (the figures docs/PERFORMANCE.md quotes), quick otherwise. */

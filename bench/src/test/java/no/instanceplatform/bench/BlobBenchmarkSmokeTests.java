@@ -25,7 +25,7 @@ class BlobBenchmarkSmokeTests {
   @Test
   void aSmallRunReportsUploadAndDownloadThroughStorageAndDirect(@TempDir Path results) throws Exception {
     BlobBenchmarkOptions options = new BlobBenchmarkOptions(List.of(1), List.of(BlobBenchmarkOptions.Store.FILESYSTEM),
-        1, 1, 3, 2 * JitWatch.QUIET_BATCH, 0, "256m", 1, true, results);
+        1, 1, 3, 2 * FileWarmUp.QUIET_BATCH, 0, "256m", 1, true, results);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     BlobReport report = BlobBenchmark.run(options, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -49,8 +49,8 @@ class BlobBenchmarkSmokeTests {
     assertThat(report.markdown()).contains("| filesystem | 1 MiB | 1 |").contains("compared byte for byte")
         .contains("| store | size | operation | Storage | client | all |")
         .contains("| filesystem | 1 MiB | upload through Storage |");
-    assertThat(report.stores().getFirst().quieting().requests()).isBetween(JitWatch.QUIET_BATCH,
-        2 * JitWatch.QUIET_BATCH);
+    assertThat(report.stores().getFirst().quieting().requests()).isBetween(FileWarmUp.QUIET_BATCH,
+        2 * FileWarmUp.QUIET_BATCH);
     assertThat(report.markdown()).contains("more round trips through Storage, ").contains("of the last batch's time");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Warmed up with 3 round trips of 64 KiB")
         .contains("more round trips through Storage's API")
