@@ -119,7 +119,7 @@ public final class PlatformBenchmark {
     DataClient storageApi = new DataClient(storage.baseUrl());
     InstanceScenarios instances = new InstanceScenarios(storageApi, store, new Versus(options.clients(),
         options.requests(), options.warmUpRounds(), options.rounds(), stats, log));
-    instances.warmUp(new JitWatch(List.of(storage.baseUrl())), options.untilQuietRequests(), log);
+    instances.warmUp(new JitWatch(List.of(storage.baseUrl())), options.instanceWarmUpRequests(), log);
     rows.add(instances.create());
     rows.add(instances.get());
     rows.add(instances.httpFloor());

@@ -26,9 +26,12 @@ import java.util.Map;
  * @param fileWarmUpRequests untimed round trips of a 64 KiB file before the file scenarios, and again through the App
  *     API before its file rows (the JIT, see bench/blobs)
  * @param appWarmUpRequests untimed reads through the App API (and a tenth as many creates) before its scenarios
- * @param untilQuietRequests at most this many more untimed requests, in batches, until the compilers are quiet
- *     ({@link JitWatch#untilQuiet}): through Storage before its instance rows and before its file rows, and through
- *     the App API before its file rows; 0 (--quick) measures without waiting
+ * @param instanceWarmUpRequests at most this many untimed creates, reads and liveness probes through Storage before
+ *     its instance rows, in batches until its compilers are quiet ({@link InstanceScenarios#warmUp}); 0 (--quick)
+ *     measures without waiting
+ * @param untilQuietRequests at most this many more untimed round trips of a file, in batches, until the compilers are
+ *     quiet ({@link JitWatch#untilQuiet}): through Storage before its file rows, and through the App API before its
+ *     file rows; 0 (--quick) measures without waiting
  * @param fileSizesMib the files through Storage versus the store (1 and 100 MiB; --quick 1 and 16)
  * @param memoryMib the file through the App API with both services at {@code serviceHeap}
  * @param results where latest.json (quick.json for a quick run) and the JMH results go
@@ -37,8 +40,8 @@ import java.util.Map;
  */
 record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, String serviceHeap, String emulatorHeap,
     int instances, int deepPage, int clients, int requests, int appClients, int appRequests, int warmUpRounds,
-    int rounds, int fileWarmUpRequests, int appWarmUpRequests, int untilQuietRequests, List<Integer> fileSizesMib,
-    int memoryMib, Path results, Path docs) {
+    int rounds, int fileWarmUpRequests, int appWarmUpRequests, int instanceWarmUpRequests, int untilQuietRequests,
+    List<Integer> fileSizesMib, int memoryMib, Path results, Path docs) {
 
   /** Whether JMH runs. */
   enum Jmh { INCLUDE, SKIP, ONLY }
@@ -63,7 +66,7 @@ record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, Stri
   RunOptions {
     fileSizesMib = List.copyOf(fileSizesMib);
     if (rounds < 1 || warmUpRounds < 0 || clients < 1 || requests < 1 || appClients < 1 || appRequests < 1
-        || appWarmUpRequests < 0 || untilQuietRequests < 0) {
+        || appWarmUpRequests < 0 || instanceWarmUpRequests < 0 || untilQuietRequests < 0) {
       throw new IllegalArgumentException("rounds, clients and requests must be positive");
     }
     if (memoryMib < 1 || memoryMib > 4096) {
@@ -107,7 +110,8 @@ record RunOptions(boolean quick, Jmh jmh, String mongoUri, boolean azurite, Stri
     return new RunOptions(quick, jmh, uri, azurite, "256m", quick ? "1g" : "3g",
         instances != null ? instances : defaultInstances, quick ? 100 : 1000, 16, quick ? 320 : 2000, 1,
         quick ? 50 : 300, 1, rounds != null ? rounds : quick ? 3 : 5, quick ? 100 : 1500, quick ? 300 : 10_000,
-        quick ? 0 : BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS, quick ? List.of(1, 16) : List.of(1, 100),
+        quick ? 0 : InstanceScenarios.MOST_WARM_UP_REQUESTS, quick ? 0 : BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS,
+        quick ? List.of(1, 16) : List.of(1, 100),
         memory != null ? memory : quick ? 256 : 1024, results, docs);
   }
 

@@ -80,16 +80,17 @@ class PlatformBenchmarkSmokeTests {
     Path root = Path.of("/repo");
     RunOptions full = RunOptions.parse(new String[0], Map.of(), root);
     assertThat(full).extracting(RunOptions::quick, RunOptions::jmh, RunOptions::instances, RunOptions::deepPage,
-        RunOptions::clients, RunOptions::memoryMib, RunOptions::untilQuietRequests, RunOptions::resultsName)
+        RunOptions::clients, RunOptions::memoryMib, RunOptions::instanceWarmUpRequests,
+        RunOptions::untilQuietRequests, RunOptions::resultsName)
         .containsExactly(false, RunOptions.Jmh.INCLUDE, 200_000, 1000, 16, 1024,
-            BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS, "latest");
+            InstanceScenarios.MOST_WARM_UP_REQUESTS, BlobBenchmarkOptions.UNTIL_QUIET_REQUESTS, "latest");
     assertThat(full.fileSizesMib()).containsExactly(1, 100);
     assertThat(full.docs()).isEqualTo(root.resolve("docs/PERFORMANCE.md"));
 
     RunOptions quick = RunOptions.parse(new String[] {"--quick"}, Map.of(), root);
     assertThat(quick).extracting(RunOptions::jmh, RunOptions::instances, RunOptions::deepPage, RunOptions::rounds,
-        RunOptions::untilQuietRequests, RunOptions::resultsName)
-        .containsExactly(RunOptions.Jmh.SKIP, 20_000, 100, 3, 0, "quick");
+        RunOptions::instanceWarmUpRequests, RunOptions::untilQuietRequests, RunOptions::resultsName)
+        .containsExactly(RunOptions.Jmh.SKIP, 20_000, 100, 3, 0, 0, "quick");
     assertThat(quick.docs()).as("a quick run leaves the docs alone unless told").isNull();
     assertThat(RunOptions.parse(new String[] {"--quick", "--jmh", "--docs=x.md"}, Map.of(), root))
         .extracting(RunOptions::jmh, RunOptions::docs).containsExactly(RunOptions.Jmh.INCLUDE, Path.of("x.md"));
@@ -127,7 +128,7 @@ class PlatformBenchmarkSmokeTests {
   static RunOptions tinyRun(Path dir, String mongoUri, Path docs) {
     requireAppApiJar();
     return new RunOptions(true, RunOptions.Jmh.SKIP, mongoUri, false, "256m", "512m", 3_000, 10, 2, 4, 1, 3, 0, 1, 2,
-        5, 1, List.of(1), 8, dir.resolve("results"), docs);
+        5, 3, 1, List.of(1), 8, dir.resolve("results"), docs);
   }
 
   /** Every scenario of a tiny run answered, was reported in order with figures, and watched these processes. */
