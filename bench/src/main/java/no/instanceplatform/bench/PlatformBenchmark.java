@@ -119,7 +119,8 @@ public final class PlatformBenchmark {
     DataClient storageApi = new DataClient(storage.baseUrl());
     InstanceScenarios instances = new InstanceScenarios(storageApi, store, new Versus(options.clients(),
         options.requests(), options.warmUpRounds(), options.rounds(), stats, log));
-    instances.warmUp(new JitWatch(List.of(storage.baseUrl())), options.instanceWarmUpRequests(), log);
+    JitWatch storageJit = new JitWatch(List.of(storage.baseUrl()));
+    instances.warmUp(storageJit, options.instanceWarmUpRequests(), log);
     rows.add(instances.create());
     rows.add(instances.get());
     rows.add(instances.httpFloor());
@@ -127,7 +128,6 @@ public final class PlatformBenchmark {
 
     log.println("Files through Storage versus " + blobStoreName);
     FileScenarios files = new FileScenarios(stats, options.untilQuietRequests(), log);
-    JitWatch storageJit = new JitWatch(List.of(storage.baseUrl()));
     rows.addAll(files.storageVersusStore(BlobBenchmark.Session.open(storage), storageJit, blobBaseline, blobStoreName,
         options.fileSizesMib(), options.fileWarmUpRequests(), options.warmUpRounds(), options.rounds()));
 
