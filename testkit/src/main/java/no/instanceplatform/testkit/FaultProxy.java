@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * A TCP proxy on a loopback port in front of a dependency (Storage, MongoDB, the blob store), that can break the
@@ -34,6 +35,7 @@ public final class FaultProxy implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicLong connections = new AtomicLong();
+  private final AtomicLong bytesSent = new AtomicLong();
   private volatile Mode mode = Mode.FORWARD;
   private volatile Duration delay = Duration.ZERO;
   private volatile ServerSocket listener;
@@ -65,6 +67,11 @@ public final class FaultProxy implements AutoCloseable {
   /** How many connections the proxy has accepted: to tell that a client did (or did not) reach it. */
   public long connections() {
     return connections.get();
+  }
+
+  /** Bytes passed on from clients to the dependency so far: to tell how far a request's body had come. */
+  public long bytesSent() {
+    return bytesSent.get();
   }
 
   /** Refuses new connections (nothing listens on the port) and closes the open ones. */
@@ -144,8 +151,8 @@ public final class FaultProxy implements AutoCloseable {
     try (Socket upstream = new Socket()) {
       upstream.connect(target, 5_000);
       open.add(upstream);
-      Future<?> answers = threads.submit(() -> pump(upstream, client));
-      pump(client, upstream);
+      Future<?> answers = threads.submit(() -> pump(upstream, client, n -> { }));
+      pump(client, upstream, bytesSent::addAndGet);
       // A client that has sent all it will send still waits for the answer: close only when both ways are done.
       answers.get();
     } catch (IOException | ExecutionException e) {
@@ -158,7 +165,7 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, LongConsumer passedOn) {
     byte[] buffer = new byte[64 * 1024];
     try {
       InputStream in = from.getInputStream();
@@ -175,6 +182,7 @@ public final class FaultProxy implements AutoCloseable {
         }
         out.write(buffer, 0, read);
         out.flush();
+        passedOn.accept(read);
       }
       to.shutdownOutput();
     } catch (IOException e) {

@@ -24,8 +24,9 @@ public record BlobStoreProperties(@DefaultValue Azure azure) {
    * @param accountKey the shared key, with {@code endpoint}
    * @param connectTimeout how long to wait for a free connection to the store, and then for the connection
    * @param readTimeout how long to wait for the start of an answer, and then between its bytes
-   * @param tryTimeout how long one attempt of a request (for example one block of 4 MiB) may take up to the start of
-   *     its answer; a download's body is then bounded by the read timeout alone
+   * @param tryTimeout how long one attempt of a request (for example one block of 4 MiB) may go, up to the start of
+   *     its answer, without a piece of its body sent: an upload sent on as the client sends it takes as long as the
+   *     client does; a download's body is bounded by the read timeout alone
    * @param maxTries attempts per request, the first included; kept small so a store out of reach fails fast
    * @param maxConnections connections to the store at most; a request that finds none free waits up to the connect
    *     timeout for one

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.storage.blob.BlobServiceClient;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import no.instanceplatform.storage.blob.azure.AzureBlobStore;
@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -83,30 +85,17 @@ class AzureBlobStoreTests extends BlobStoreContract {
     assertThat(text(store.get(org, "x").orElseThrow())).isEqualTo("3");
   }
 
-  @Test
-  void aPutOfADeclaredLengthWhoseAttemptBreaksOffIsSentAgainWhole() {
-    byte[] content = new byte[MIB];
-    new Random(11).nextBytes(content);
+  /** Breaks within the first block: of content shorter than one, and of content of several. */
+  @ParameterizedTest
+  @CsvSource({"1048576, 524288", "8388615, 1048576"})
+  void aPutOfADeclaredLengthWhoseAttemptBreaksOffWithinItsFirstBlockIsSentAgainWhole(int length, int breakAt) {
+    byte[] content = randomContent(length, 11);
     try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
       AzureBlobStore proxied = new AzureBlobStore(AzureServiceClients.create(settings(proxied(proxy), "")));
       proxied.put(org, "first", bytes("1"), 1, 10);
       long connectionsBefore = proxy.connections();
-      InputStream resetHalfWay = new FilterInputStream(new ByteArrayInputStream(content)) {
-        private int read;
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          int n = super.read(buffer, offset, Math.min(length, 64 * 1024));
-          read += Math.max(n, 0);
-          if (read == content.length / 2) {
-            proxy.reset();
-            proxy.heal();
-          }
-          return n;
-        }
-      };
-
-      assertThat(proxied.put(org, "doc", resetHalfWay, content.length, 10 * MIB)).isEqualTo(content.length);
+      assertThat(proxied.put(org, "doc", resetAt(content, breakAt, proxy), length, 10 * MIB)).isEqualTo(length);
 
       assertThat(proxy.connections()).as("a second attempt").isGreaterThan(connectionsBefore);
       assertThat(sha256(store.get(org, "doc").orElseThrow())).isEqualTo(sha256(content));
@@ -114,18 +103,93 @@ class AzureBlobStoreTests extends BlobStoreContract {
   }
 
   @Test
-  void everyBlobCarriesTheContentMd5OfItsContentWhetherOneBlockOrMany() throws NoSuchAlgorithmException {
+  void aPutOfADeclaredLengthThatBreaksOffPastItsFirstBlockFailsAndLeavesTheOldBlob() {
+    byte[] content = randomContent(2 * AzureBlobStore.BLOCK_SIZE + 7, 12);
+    store.put(org, "doc", bytes("old"), 3, 10);
+    try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
+      AzureBlobStore proxied = new AzureBlobStore(AzureServiceClients.create(settings(proxied(proxy), "")));
+      InputStream resetPastTheFirstBlock = resetAt(content, AzureBlobStore.BLOCK_SIZE + MIB, proxy);
+
+      assertThatThrownBy(() -> proxied.put(org, "doc", resetPastTheFirstBlock, content.length, 10 * MIB))
+          .isInstanceOfSatisfying(StorageException.class,
+              e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE));
+    }
+    assertThat(text(store.get(org, "doc").orElseThrow())).isEqualTo("old");
+  }
+
+  /**
+   * One Put Blob, where blocks would wait: by the time the client has sent a block and a half, more than one block
+   * has reached the store.
+   */
+  @Test
+  void aPutOfADeclaredLengthGoesOnToTheStoreWhileTheClientIsStillSendingIt() {
+    byte[] content = randomContent(3 * AzureBlobStore.BLOCK_SIZE, 13);
+    int halfWay = AzureBlobStore.BLOCK_SIZE + AzureBlobStore.BLOCK_SIZE / 2;
+    try (FaultProxy proxy = FaultProxy.to("127.0.0.1", azurite.port())) {
+      AzureBlobStore proxied = new AzureBlobStore(AzureServiceClients.create(settings(proxied(proxy), "")));
+      proxied.put(org, "first", bytes("1"), 1, 10);
+      long sentBefore = proxy.bytesSent();
+      AtomicLong sentHalfWay = new AtomicLong();
+      InputStream waitsHalfWay = new ChunkedStream(content) {
+        @Override
+        void handedOut(int total) {
+          if (total == halfWay) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (proxy.bytesSent() - sentBefore <= AzureBlobStore.BLOCK_SIZE + MIB / 4
+                && System.nanoTime() < deadline) {
+              pause(Duration.ofMillis(20));
+            }
+            sentHalfWay.set(proxy.bytesSent() - sentBefore);
+          }
+        }
+      };
+
+      proxied.put(org, "doc", waitsHalfWay, content.length, content.length);
+
+      assertThat(sentHalfWay.get()).isGreaterThan(AzureBlobStore.BLOCK_SIZE + MIB / 4);
+      assertThat(sha256(store.get(org, "doc").orElseThrow())).isEqualTo(sha256(content));
+    }
+  }
+
+  /** The try timeout bounds an attempt that stands still, not one whose body the client sends slowly. */
+  @Test
+  void anUploadSentOnAsTheClientSendsItMayTakeLongerThanTheTryTimeout() {
+    byte[] content = randomContent(3 * MIB, 14);
+    AzureBlobStore shortTries = new AzureBlobStore(AzureServiceClients.create(new BlobStoreProperties.Azure(
+        azurite.connectionString(), "", "", "", Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1),
+        2, 256)));
+    InputStream slowly = new ChunkedStream(content) {
+      @Override
+      void handedOut(int total) {
+        if (total % (128 * 1024) == 0) {
+          pause(Duration.ofMillis(100));
+        }
+      }
+    };
+    long start = System.nanoTime();
+
+    shortTries.put(org, "slow", slowly, content.length, content.length);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(2));
+    assertThat(sha256(store.get(org, "slow").orElseThrow())).isEqualTo(sha256(content));
+  }
+
+  @Test
+  void everyBlobCarriesTheContentMd5OfItsContentWhetherOnePutBlobOrBlocks() throws NoSuchAlgorithmException {
     byte[] oneBlock = "one block".getBytes(StandardCharsets.UTF_8);
     byte[] threeBlocks = new byte[2 * AzureBlobStore.BLOCK_SIZE + 7];
     new Random(6).nextBytes(threeBlocks);
 
     store.put(org, "one", new ByteArrayInputStream(oneBlock), oneBlock.length);
     store.put(org, "three", new ByteArrayInputStream(threeBlocks), threeBlocks.length);
+    store.put(org, "declared", new ByteArrayInputStream(threeBlocks), threeBlocks.length, threeBlocks.length);
 
     MessageDigest md5 = MessageDigest.getInstance("MD5");
     assertThat(service.getBlobContainerClient(org).getBlobClient("one").getProperties().getContentMd5())
         .isEqualTo(md5.digest(oneBlock));
     assertThat(service.getBlobContainerClient(org).getBlobClient("three").getProperties().getContentMd5())
+        .isEqualTo(md5.digest(threeBlocks));
+    assertThat(service.getBlobContainerClient(org).getBlobClient("declared").getProperties().getContentMd5())
         .isEqualTo(md5.digest(threeBlocks));
   }
 
@@ -326,6 +390,59 @@ class AzureBlobStoreTests extends BlobStoreContract {
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  private static byte[] randomContent(int length, long seed) {
+    byte[] content = new byte[length];
+    new Random(seed).nextBytes(content);
+    return content;
+  }
+
+  /** The content, the proxy's open connections reset once {@code at} bytes of it have been handed out. */
+  private static InputStream resetAt(byte[] content, int at, FaultProxy proxy) {
+    return new ChunkedStream(content) {
+      @Override
+      void handedOut(int total) {
+        if (total == at) {
+          proxy.reset();
+          proxy.heal();
+        }
+      }
+    };
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * Content handed out in reads that never cross a multiple of {@value #PIECE} bytes, so that every such multiple is
+   * a point where {@link #handedOut} is told the total so far (the stores read content in arrays).
+   */
+  private abstract static class ChunkedStream extends ByteArrayInputStream {
+
+    private static final int PIECE = 64 * 1024;
+
+    ChunkedStream(byte[] content) {
+      super(content);
+    }
+
+    /** After each read, with the bytes handed out so far. */
+    abstract void handedOut(int total);
+
+    @Override
+    public synchronized int read(byte[] buffer, int offset, int length) {
+      int n = super.read(buffer, offset, Math.min(length, PIECE - pos % PIECE));
+      if (n > 0) {
+        handedOut(pos);
+      }
+      return n;
     }
   }
 }

@@ -52,9 +52,13 @@ final class BlobWrites {
         buffer));
   }
 
-  /** Sends content shorter than a block on as it arrives, one Put Blob, keeping it in a buffer as it goes. */
+  /**
+   * Sends content of a declared length on as it arrives, one Put Blob, keeping its first block (the whole of shorter
+   * content) in a buffer as it goes.
+   */
   long putAsItArrives(String org, String name, DeclaredLengthInputStream content) {
-    return put(org, name, Math.toIntExact(content.length()), (container, blob, buffer) -> {
+    int kept = Math.toIntExact(Math.min(content.length(), AzureBlobStore.BLOCK_SIZE));
+    return put(org, name, kept, (container, blob, buffer) -> {
       ReplayableContent replayable = new ReplayableContent(content, buffer);
       try {
         putBlob(container, blob, BinaryData.fromStream(replayable, content.length()));

@@ -17,8 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import no.instanceplatform.web.BlockingHttpClients;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -39,11 +37,12 @@ import reactor.core.publisher.Mono;
  * thread blocking on it, so no call of the SDK's waits on another pool.
  *
  * <p>An attempt is bounded: a free connection is waited for, and a connection made, within the connect timeout each;
- * every read, the answer's head as each read of its body, within the read timeout; and the whole attempt up to the
- * answer's head (connecting, sending the body, waiting) within the attempt timeout, past which the attempt's
- * connection is closed from a timer thread. That last bound is the only one on writes: a socket's writes have no
- * timeout of their own. The SDK's own try timeout (a Reactor timer) could not stop a blocking call, so it is not
- * used. A body is read as fast as its reader reads, with no bound on the whole.
+ * every read, the answer's head as each read of its body, within the read timeout; and the attempt up to the answer's
+ * head (connecting, sending the body, waiting) by the attempt timeout, past which the attempt's connection is closed
+ * from a timer thread ({@link AttemptDeadline}). Each piece of the body sent starts that clock again: a body sent on
+ * as a client uploads it takes as long as the client does. That bound is the only one on writes: a socket's writes
+ * have no timeout of their own. The SDK's own try timeout (a Reactor timer) could not stop a blocking call, so it is
+ * not used. A body is read as fast as its reader reads, with no bound on the whole.
  */
 final class BlockingHttpClient implements HttpClient {
 
@@ -95,13 +94,13 @@ final class BlockingHttpClient implements HttpClient {
         }
       }
     }
-    call.setEntity(entity(request));
-    ScheduledFuture<?> deadline = DEADLINES.schedule(call::cancel, attemptTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    AttemptDeadline deadline = AttemptDeadline.start(DEADLINES, attemptTimeout, call::cancel);
+    call.setEntity(entity(request, deadline));
     try {
       return new BlockingHttpResponse(request, http.executeOpen(RoutingSupport.determineHost(call), call, null));
     } catch (IOException e) {
-      if (deadline.isDone() && !deadline.isCancelled()) {
-        InterruptedIOException late = new InterruptedIOException("The attempt took longer than " + attemptTimeout);
+      if (deadline.reached()) {
+        InterruptedIOException late = new InterruptedIOException("The attempt stood still for " + attemptTimeout);
         late.initCause(e);
         throw late;
       }
@@ -109,7 +108,7 @@ final class BlockingHttpClient implements HttpClient {
     } catch (HttpException e) {
       throw new IOException(e);
     } finally {
-      deadline.cancel(false);
+      deadline.stop();
     }
   }
 
@@ -120,7 +119,7 @@ final class BlockingHttpClient implements HttpClient {
   }
 
   /** The body with the length the SDK declared; a PUT without a body still says it has none, as Azure requires. */
-  private static HttpEntity entity(HttpRequest request) {
+  private static HttpEntity entity(HttpRequest request, AttemptDeadline deadline) {
     String declared = request.getHeaders().getValue(HttpHeaderName.CONTENT_LENGTH);
     BinaryData body = request.getBodyAsBinaryData();
     if (body == null) {
@@ -128,7 +127,7 @@ final class BlockingHttpClient implements HttpClient {
     }
     Long known = body.getLength();
     long length = declared != null ? Long.parseLong(declared) : known != null ? known : -1;
-    return new BodyEntity(body, length);
+    return new BodyEntity(body, length, deadline);
   }
 
   /**
@@ -139,11 +138,13 @@ final class BlockingHttpClient implements HttpClient {
 
     private final BinaryData body;
     private final long length;
+    private final AttemptDeadline deadline;
 
-    BodyEntity(BinaryData body, long length) {
+    BodyEntity(BinaryData body, long length, AttemptDeadline deadline) {
       super((String) null, null, false);
       this.body = body;
       this.length = length;
+      this.deadline = deadline;
     }
 
     @Override
@@ -157,7 +158,7 @@ final class BlockingHttpClient implements HttpClient {
      */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-      body.writeTo(new StreamChannel(out));
+      body.writeTo(new StreamChannel(out, deadline));
     }
 
     @Override
@@ -182,15 +183,18 @@ final class BlockingHttpClient implements HttpClient {
 
   /**
    * Writes buffers to a connection's stream: an array's bytes as they are, and those of a read-only buffer (how the
-   * SDK hands out one it holds) through a scratch array of {@value BlockingHttpResponse#CHUNK_BYTES} bytes.
+   * SDK hands out one it holds) through a scratch array of {@value BlockingHttpResponse#CHUNK_BYTES} bytes. Each
+   * write moves the attempt's deadline on.
    */
   private static final class StreamChannel implements WritableByteChannel {
 
     private final OutputStream out;
+    private final AttemptDeadline deadline;
     private byte[] scratch;
 
-    StreamChannel(OutputStream out) {
+    StreamChannel(OutputStream out, AttemptDeadline deadline) {
       this.out = out;
+      this.deadline = deadline;
     }
 
     @Override
@@ -199,15 +203,16 @@ final class BlockingHttpClient implements HttpClient {
       if (source.hasArray()) {
         out.write(source.array(), source.arrayOffset() + source.position(), n);
         source.position(source.limit());
-        return n;
+      } else {
+        if (scratch == null) {
+          scratch = new byte[Math.min(n, BlockingHttpResponse.CHUNK_BYTES)];
+        }
+        n = Math.min(n, scratch.length);
+        source.get(scratch, 0, n);
+        out.write(scratch, 0, n);
       }
-      if (scratch == null) {
-        scratch = new byte[Math.min(n, BlockingHttpResponse.CHUNK_BYTES)];
-      }
-      int step = Math.min(n, scratch.length);
-      source.get(scratch, 0, step);
-      out.write(scratch, 0, step);
-      return step;
+      deadline.progressed();
+      return n;
     }
 
     @Override
