@@ -95,8 +95,8 @@ final class BlockingHttpClient implements HttpClient {
       }
     }
     AttemptDeadline deadline = AttemptDeadline.start(DEADLINES, attemptTimeout, call::cancel);
-    call.setEntity(entity(request, deadline));
     try {
+      call.setEntity(entity(request, deadline));
       return new BlockingHttpResponse(request, http.executeOpen(RoutingSupport.determineHost(call), call, null));
     } catch (IOException e) {
       if (deadline.reached()) {
