@@ -44,6 +44,11 @@ final class StreamedFile {
     return body;
   }
 
+  /** The request body with its length declared (a Content-Length); either this or {@link #body()}, once. */
+  HttpRequest.BodyPublisher declaredBody() {
+    return HttpRequest.BodyPublishers.fromPublisher(body, size);
+  }
+
   /** The SHA-256 of what was sent; once the body has been sent. */
   String sentSha256() {
     return HexFormat.of().formatHex(sent.digest());

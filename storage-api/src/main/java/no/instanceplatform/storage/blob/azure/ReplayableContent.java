@@ -9,8 +9,9 @@ import no.instanceplatform.storage.blob.DeclaredLengthInputStream;
 /**
  * Content of one Put Blob, sent to Azure as it is read, its first bytes kept in a buffer as they go, so that an
  * attempt that failed within them can be sent again from the first byte. The SDK sends a body more than once only if
- * it is replayable: a stream that supports mark and reset, with its length; any other body it first reads whole into
- * memory of its own.
+ * it is replayable: a stream that supports mark and reset, with its length. Any other body it sends once, and its
+ * later attempts fail (with this class's mark and reset taken away, a put whose connection was reset within its
+ * first block failed as unavailable: AzureBlobStoreTests).
  *
  * <p>Content longer than the buffer is handed on past it straight from the client. An attempt that fails after that
  * cannot be repeated (the client's bytes are gone): the next attempt's reset throws {@link NotReplayable}, which the
