@@ -85,7 +85,10 @@ class AzureBlobStoreTests extends BlobStoreContract {
     assertThat(text(store.get(org, "x").orElseThrow())).isEqualTo("3");
   }
 
-  /** Breaks within the first block: of content shorter than one, and of content of several. */
+  /**
+   * Breaks within the first block: of content shorter than one (1 MiB, reset after 512 KiB), and of content of
+   * several (8 MiB and 7 bytes, reset after 1 MiB).
+   */
   @ParameterizedTest
   @CsvSource({"1048576, 524288", "8388615, 1048576"})
   void aPutOfADeclaredLengthWhoseAttemptBreaksOffWithinItsFirstBlockIsSentAgainWhole(int length, int breakAt) {
