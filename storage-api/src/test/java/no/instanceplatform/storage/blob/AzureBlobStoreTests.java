@@ -180,8 +180,7 @@ class AzureBlobStoreTests extends BlobStoreContract {
   @Test
   void everyBlobCarriesTheContentMd5OfItsContentWhetherOnePutBlobOrBlocks() throws NoSuchAlgorithmException {
     byte[] oneBlock = "one block".getBytes(StandardCharsets.UTF_8);
-    byte[] threeBlocks = new byte[2 * AzureBlobStore.BLOCK_SIZE + 7];
-    new Random(6).nextBytes(threeBlocks);
+    byte[] threeBlocks = randomContent(2 * AzureBlobStore.BLOCK_SIZE + 7, 6);
 
     store.put(org, "one", new ByteArrayInputStream(oneBlock), oneBlock.length);
     store.put(org, "three", new ByteArrayInputStream(threeBlocks), threeBlocks.length);
